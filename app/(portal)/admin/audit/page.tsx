@@ -1,0 +1,166 @@
+import { ScrollText } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditChange } from "@/components/admin/audit-change";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { getDb } from "@/db/client";
+import { parseAuditFilter } from "@/lib/admin/audit-filter";
+import { auditFacets, listAudit } from "@/lib/admin/queries";
+import { parsePaging } from "@/lib/api/paging";
+import { can } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
+import { dateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
+  const actor = await requireActor();
+  if (!can(actor, "audit.read")) return <Forbidden what="the audit log" />;
+  const raw = await searchParams;
+  const get = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
+  const filter = parseAuditFilter(get);
+  const paging = parsePaging(new URLSearchParams({ page: get("page") ?? "1" }), 50);
+  const db = getDb();
+  const [{ items, total }, facets] = await Promise.all([listAudit(db, filter, paging), auditFacets(db)]);
+  const params = {
+    actor: get("actor"),
+    action: get("action"),
+    entityType: get("entityType"),
+    entityId: get("entityId"),
+    from: get("from"),
+    to: get("to"),
+  };
+  const filtered = Object.values(params).some(Boolean);
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every write in Pharos, append-only, with who, when and what changed."
+      />
+      <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+        <FilterInput id="actor" label="Actor" value={params.actor} placeholder="email or cli" />
+        <div className="grid gap-1">
+          <label htmlFor="action" className="text-xs font-medium text-muted-foreground">
+            Action
+          </label>
+          <Select id="action" name="action" defaultValue={params.action ?? ""}>
+            <option value="">Any action</option>
+            {facets.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="grid gap-1">
+          <label htmlFor="entityType" className="text-xs font-medium text-muted-foreground">
+            Entity
+          </label>
+          <Select id="entityType" name="entityType" defaultValue={params.entityType ?? ""}>
+            <option value="">Any entity</option>
+            {facets.entityTypes.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <FilterInput id="entityId" label="Entity id" value={params.entityId} />
+        <FilterInput id="from" label="From" value={params.from} type="date" />
+        <FilterInput id="to" label="To" value={params.to} type="date" />
+        <div className="flex gap-2">
+          <Button type="submit" variant="outline">
+            Apply
+          </Button>
+          {filtered ? (
+            <Button asChild variant="ghost">
+              <Link href="/admin/audit">Clear</Link>
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      <Card>
+        {items.length ? (
+          <>
+            <Table>
+              <THead>
+                <tr>
+                  <TH>When</TH>
+                  <TH>Actor</TH>
+                  <TH>Action</TH>
+                  <TH className="hidden md:table-cell">Entity</TH>
+                  <TH>Change</TH>
+                </tr>
+              </THead>
+              <tbody>
+                {items.map((row) => (
+                  <TR key={row.id} data-testid="audit-row">
+                    <TD className="whitespace-nowrap text-xs tabular-nums">{dateTime(row.at)}</TD>
+                    <TD className="text-xs">
+                      {row.actorLabel}
+                      <Badge className="ml-1">{row.via}</Badge>
+                    </TD>
+                    <TD>
+                      <code className="text-xs">{row.action}</code>
+                    </TD>
+                    <TD className="hidden text-xs md:table-cell">
+                      {row.entityType}
+                      <span className="block max-w-40 truncate text-muted-foreground">{row.entityId}</span>
+                    </TD>
+                    <TD>
+                      <AuditChange before={row.before} after={row.after} />
+                    </TD>
+                  </TR>
+                ))}
+              </tbody>
+            </Table>
+            <Pagination
+              basePath="/admin/audit"
+              params={params}
+              page={paging.page}
+              pageSize={paging.pageSize}
+              total={total}
+            />
+          </>
+        ) : (
+          <EmptyState icon={ScrollText} title={filtered ? "No entries match" : "Nothing recorded yet"}>
+            {filtered
+              ? "Widen the dates or clear a filter."
+              : "Writes appear here as soon as anyone makes one."}
+          </EmptyState>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function FilterInput({
+  id,
+  label,
+  value,
+  type = "text",
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  value?: string;
+  type?: string;
+  placeholder?: string;
+}) {
+  return (
+    <div className="grid gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-muted-foreground">
+        {label}
+      </label>
+      <Input id={id} name={id} type={type} defaultValue={value} placeholder={placeholder} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { KeyRound, ScrollText, Users, UsersRound } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Admin" };
+
+const SECTIONS = [
+  {
+    href: "/admin/users",
+    title: "Users",
+    text: "Invite people, set roles, deactivate accounts.",
+    icon: Users,
+  },
+  { href: "/admin/teams", title: "Teams", text: "Create teams and manage their members.", icon: UsersRound },
+  {
+    href: "/admin/tokens",
+    title: "API tokens",
+    text: "Every token in the organisation; revoke any.",
+    icon: KeyRound,
+  },
+  {
+    href: "/admin/audit",
+    title: "Audit log",
+    text: "Who changed what, when, with before and after.",
+    icon: ScrollText,
+  },
+];
+
+export default async function AdminPage() {
+  const actor = await requireActor();
+  if (!can(actor, "user.manage")) return <Forbidden what="administration" />;
+  return (
+    <>
+      <PageHeader title="Admin" description="Platform administration." />
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {SECTIONS.map((s) => (
+          <li key={s.href}>
+            <Link
+              href={s.href}
+              className="flex h-full gap-3 rounded-lg border bg-card p-4 shadow-xs hover:bg-accent/50"
+            >
+              <s.icon className="mt-0.5 size-5 text-muted-foreground" aria-hidden />
+              <span>
+                <span className="block font-semibold">{s.title}</span>
+                <span className="block text-sm text-muted-foreground">{s.text}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

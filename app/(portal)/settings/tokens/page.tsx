@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { CreateTokenForm } from "@/components/settings/create-token-form";
+import { TokenTable } from "@/components/settings/token-table";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { listTokens } from "@/lib/admin/queries";
+import { requireActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function MyTokensPage() {
+  const actor = await requireActor();
+  const tokens = await listTokens(getDb(), { userId: actor.user.id });
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description={
+          <>
+            Personal tokens act as you, limited to their scopes. Send one as{" "}
+            <code>Authorization: Bearer …</code> to <code>/api/v1</code>.
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card>
+          <TokenTable tokens={tokens} />
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>New token</CardTitle>
+          </CardHeader>
+          <div className="p-4">
+            <CreateTokenForm />
+          </div>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TierBadge } from "@/components/catalog/tier-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { getTeamWithMembers } from "@/lib/admin/queries";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { listServices } from "@/lib/catalog/queries";
+
+export async function generateMetadata({ params }: PageProps<"/teams/[slug]">): Promise<Metadata> {
+  return { title: `Team ${(await params).slug}` };
+}
+
+export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
+  await requireActor();
+  const { slug } = await params;
+  const db = getDb();
+  const team = await getTeamWithMembers(db, slug);
+  if (!team) notFound();
+  const { items: owned, total } = await listServices(db, { team: slug }, { offset: 0, pageSize: 100 });
+  return (
+    <>
+      <PageHeader title={team.name} description={team.description} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+        <Card>
+          <CardHeader>
+            <CardTitle>Members ({team.members.length})</CardTitle>
+          </CardHeader>
+          <ul className="divide-y">
+            {team.members.map((m) => (
+              <li key={m.id} className="flex items-center justify-between gap-2 px-4 py-2.5 text-sm">
+                <span className="min-w-0">
+                  <span className="block font-medium">{m.name}</span>
+                  <span className="block truncate text-xs text-muted-foreground">
+                    {m.email} · {ROLE_LABELS[m.role]}
+                  </span>
+                </span>
+                {m.memberRole === "lead" ? <Badge tone="primary">Lead</Badge> : null}
+              </li>
+            ))}
+            {team.members.length === 0 ? (
+              <li className="px-4 py-6 text-sm text-muted-foreground">No members yet.</li>
+            ) : null}
+          </ul>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Services owned ({total})</CardTitle>
+          </CardHeader>
+          <ul className="divide-y">
+            {owned.map((s) => (
+              <li key={s.slug} className="flex items-center justify-between gap-2 px-4 py-2.5 text-sm">
+                <span className="min-w-0">
+                  <span className="block font-medium">{s.name}</span>
+                  <span className="block truncate text-xs text-muted-foreground">{s.description}</span>
+                </span>
+                <TierBadge tier={s.tier} />
+              </li>
+            ))}
+            {owned.length === 0 ? (
+              <li className="px-4 py-6 text-sm text-muted-foreground">
+                This team owns no services yet.{" "}
+                <Link className="text-primary underline" href="/services">
+                  Browse the catalog
+                </Link>
+                .
+              </li>
+            ) : null}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

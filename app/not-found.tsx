@@ -1,0 +1,18 @@
+import { Compass } from "lucide-react";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export default function NotFound() {
+  return (
+    <main className="grid min-h-dvh place-items-center px-4">
+      <EmptyState icon={Compass} title="Page not found">
+        <p>
+          Nothing lives at this address.{" "}
+          <Link href="/" className="text-primary underline">
+            Go home
+          </Link>
+        </p>
+      </EmptyState>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import { KeyRound } from "lucide-react";
+import { ActionButton } from "@/components/ui/action-button";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { revokeTokenAction } from "@/lib/auth/token-actions";
+import { relativeTime } from "@/lib/format";
+
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  ownerEmail: string;
+};
+
+export function TokenTable({ tokens, showOwner = false }: { tokens: TokenRow[]; showOwner?: boolean }) {
+  if (!tokens.length) {
+    return (
+      <EmptyState icon={KeyRound} title="No API tokens">
+        Tokens let scripts, CI and alerting call the Pharos API as you.
+      </EmptyState>
+    );
+  }
+  const now = new Date();
+  return (
+    <Table>
+      <THead>
+        <tr>
+          <TH>Token</TH>
+          {showOwner ? <TH>Owner</TH> : null}
+          <TH>Scopes</TH>
+          <TH className="hidden md:table-cell">Expires</TH>
+          <TH className="hidden md:table-cell">Last used</TH>
+          <TH className="text-right">Status</TH>
+        </tr>
+      </THead>
+      <tbody>
+        {tokens.map((t) => {
+          const expired = t.expiresAt !== null && t.expiresAt <= now;
+          return (
+            <TR key={t.id} data-testid={`token-row-${t.name}`}>
+              <TD>
+                <span className="font-medium">{t.name}</span>
+                <code className="block text-xs text-muted-foreground">{t.prefix}…</code>
+              </TD>
+              {showOwner ? <TD className="text-xs">{t.ownerEmail}</TD> : null}
+              <TD>
+                <span className="flex gap-1">
+                  {t.scopes.map((s) => (
+                    <Badge key={s}>{s}</Badge>
+                  ))}
+                </span>
+              </TD>
+              <TD className="hidden text-xs md:table-cell">
+                {t.expiresAt ? relativeTime(t.expiresAt, now) : "never"}
+              </TD>
+              <TD className="hidden text-xs md:table-cell">{relativeTime(t.lastUsedAt, now)}</TD>
+              <TD className="text-right">
+                {t.revokedAt ? (
+                  <Badge tone="danger">Revoked</Badge>
+                ) : expired ? (
+                  <Badge tone="warning">Expired</Badge>
+                ) : (
+                  <div className="flex justify-end">
+                    <ActionButton
+                      action={revokeTokenAction}
+                      fields={{ id: t.id }}
+                      label="Revoke"
+                      variant="destructive"
+                      confirm={`Revoke "${t.name}"? Anything using it stops working.`}
+                      testId={`revoke-${t.name}`}
+                    />
+                  </div>
+                )}
+              </TD>
+            </TR>
+          );
+        })}
+      </tbody>
+    </Table>
+  );
+}

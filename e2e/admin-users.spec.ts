@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, signInAs, snap } from "./support/session";
+
+test.describe("admin: users", () => {
+  test("invalid fields show messages beside them and keep the input", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/users/new");
+    await page.getByLabel("Name").fill("Quinn Harper");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Initial password (optional)").fill("short");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByTestId("error-email")).toHaveText("Enter a valid email address.");
+    await expect(page.getByTestId("error-password")).toContainText("at least 10 characters");
+    await expect(page.getByLabel("Name")).toHaveValue("Quinn Harper");
+    await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+    await expectAccessible(page);
+    await snap(page, "admin-user-invalid");
+  });
+
+  test("an invited user joins through the one-time link and signs in", async ({ page, browser }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/users/new");
+    await page.getByLabel("Name").fill("Quinn Harper");
+    await page.getByLabel("Email").fill("quinn.harper@pharos.demo");
+    await page.getByLabel("Role").selectOption("engineer");
+    await page.getByLabel("Payments").check();
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByTestId("form-success")).toHaveText("Created quinn.harper@pharos.demo.");
+    const link = await page.getByTestId("invite-link").locator("code").textContent();
+    expect(link).toMatch(/\/invite\/pharos_/);
+    await snap(page, "admin-user-invited");
+
+    const invitee = await browser.newPage();
+    await invitee.goto(link!);
+    await invitee.getByLabel("New password").fill("quinn-password-1");
+    await invitee.getByLabel("Repeat the password").fill("quinn-password-2");
+    await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(invitee.getByTestId("error-confirm")).toHaveText("The two passwords differ.");
+    await invitee.getByLabel("New password").fill("quinn-password-1");
+    await invitee.getByLabel("Repeat the password").fill("quinn-password-1");
+    await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(invitee.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
+    await expect(invitee.getByRole("link", { name: "Payments" })).toBeVisible();
+
+    // The link works once.
+    const again = await browser.newPage();
+    await again.goto(link!);
+    await again.getByLabel("New password").fill("quinn-password-3");
+    await again.getByLabel("Repeat the password").fill("quinn-password-3");
+    await again.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(again.getByTestId("form-error")).toContainText("expired or was already used");
+  });
+
+  test("deactivating a user ends their open session at once", async ({ page, browser }) => {
+    const victim = await browser.newPage();
+    await signIn(victim, "changes@pharos.demo");
+    await expect(victim.getByRole("heading", { level: 1, name: "Change control" })).toBeVisible();
+
+    await signInAs(page, "admin");
+    await page.goto("/admin/users?q=changes%40pharos.demo");
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("deactivate-changes@pharos.demo").click();
+    await expect(page.getByText("changes@pharos.demo is deactivated")).toBeVisible();
+    await expect(page.getByTestId("user-row-changes@pharos.demo")).toContainText("Deactivated");
+    await snap(page, "admin-users");
+
+    await victim.goto("/services");
+    await expect(victim).toHaveURL(/\/login/);
+    await signIn(victim, "changes@pharos.demo");
+    await expect(victim.getByTestId("login-error")).toContainText("deactivated");
+
+    // Restore for the other journeys.
+    await page
+      .getByTestId("user-row-changes@pharos.demo")
+      .getByRole("button", { name: "Reactivate" })
+      .click();
+    await expect(page.getByText("changes@pharos.demo is active again.")).toBeVisible();
+  });
+
+  test("the audit log records those writes and filters them", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/audit?action=user.deactivate");
+    await expect(page.getByTestId("audit-row").first()).toContainText("user.deactivate");
+    await expect(page.getByTestId("audit-row").first()).toContainText("admin@pharos.demo");
+    await page.getByTestId("audit-row").first().locator("summary").click();
+    await expect(page.getByTestId("audit-row").first()).toContainText("deactivatedAt");
+    await expectAccessible(page);
+    await snap(page, "admin-audit");
+    await page.goto("/admin/audit?action=no.such.action");
+    await expect(page.getByText("No entries match")).toBeVisible();
+  });
+});

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { type DemoRole, expectAccessible, signInAs, snap } from "./support/session";
+
+const EVERYONE = [
+  "/",
+  "/services",
+  "/services?tier=tier0&q=api",
+  "/teams",
+  "/teams/payments",
+  "/slos",
+  "/changes",
+  "/incidents",
+  "/problems",
+  "/onboarding",
+  "/reports",
+  "/settings/tokens",
+];
+const ADMIN_ONLY = [
+  "/admin",
+  "/admin/users",
+  "/admin/users/new",
+  "/admin/teams",
+  "/admin/teams/payments",
+  "/admin/tokens",
+  "/admin/audit",
+];
+
+const PAGES: Record<DemoRole, string[]> = {
+  viewer: EVERYONE,
+  engineer: EVERYONE,
+  change_manager: EVERYONE,
+  admin: [...EVERYONE, ...ADMIN_ONLY],
+};
+
+for (const role of Object.keys(PAGES) as DemoRole[]) {
+  test(`every page is accessible to ${role}`, async ({ page }) => {
+    await signInAs(page, role);
+    for (const path of PAGES[role]) {
+      await page.goto(path);
+      await expect(page.locator("main h1").first()).toBeVisible();
+      await expectAccessible(page);
+    }
+  });
+}
+
+test("dark theme and a 375 px screen", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitemradio", { name: /Dark/ }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  for (const path of ["/", "/services", "/admin/users", "/admin/audit"]) {
+    await page.goto(path);
+    await expectAccessible(page);
+    await snap(page, `dark${path.replaceAll("/", "-") || "-home"}`);
+  }
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto("/services");
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await snap(page, "narrow-services");
+  await page.getByRole("button", { name: "Open navigation" }).click();
+  await expect(page.getByRole("dialog").getByRole("link", { name: "Teams" })).toBeVisible();
+  await snap(page, "narrow-nav");
+  await page.getByRole("dialog").getByRole("link", { name: "Teams" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("unknown pages show a designed not-found page", async ({ page }) => {
+  await signInAs(page, "engineer");
+  await page.goto("/teams/no-such-team");
+  await expect(page.getByText("Page not found")).toBeVisible();
+});
+
+test("keyboard users can skip to content and reach the menu", async ({ page }) => {
+  await signInAs(page, "engineer");
+  await page.goto("/teams");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Starts the production build for the end-to-end suite on its own embedded database
+# (never the developer's .data), seeded with the demo organisation.
+set -euo pipefail
+export PHAROS_DATA_DIR="${PHAROS_DATA_DIR:-.data-e2e}"
+rm -rf "$PHAROS_DATA_DIR"
+node_modules/.bin/tsx scripts/pharos.ts seed --demo
+exec node scripts/server.mjs

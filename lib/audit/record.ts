@@ -1,0 +1,27 @@
+import type { Tx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { type Actor, actorLabel, actorUserId } from "@/lib/auth/actor";
+import { redact } from "./redact";
+
+export type AuditInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Appends one audit row inside the caller's transaction, so the write and its record commit together. */
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditInput) {
+  await tx.insert(auditLog).values({
+    actorUserId: actorUserId(actor),
+    actorLabel: actorLabel(actor),
+    via: actor.via,
+    tokenId: actor.kind === "user" ? (actor.token?.id ?? null) : null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: redact(entry.before) ?? null,
+    after: redact(entry.after) ?? null,
+  });
+}

@@ -1,0 +1,35 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import type { Actor } from "./actor";
+import { hashToken, TOKEN_PREFIX } from "./token-secret";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves `Authorization: Bearer …` to the token owner acting through the token.
+ * A revoked or expired token, or one whose owner is deactivated, resolves to nobody.
+ */
+export async function actorFromBearer(db: Queryable, header: string | null): Promise<Actor | null> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  if (!match?.[1].startsWith(TOKEN_PREFIX)) return null;
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(match[1])), isNull(apiTokens.revokedAt)));
+  if (!row || row.user.deactivatedAt) return null;
+  const now = new Date();
+  if (row.token.expiresAt && row.token.expiresAt <= now) return null;
+  // Coarse last-used stamp: a write per request would make every read a write.
+  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+  }
+  const { user } = row;
+  return {
+    kind: "user",
+    via: "api",
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    token: { id: row.token.id, scopes: row.token.scopes },
+  };
+}

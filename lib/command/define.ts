@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import type { Tx } from "@/db/client";
+import type { AuditInput } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+
+export type CommandContext = {
+  tx: Tx;
+  actor: Actor;
+  /** Records an audit row in this transaction; `action` defaults to the command's name. */
+  audit: (entry: Omit<AuditInput, "action"> & { action?: string }) => Promise<void>;
+};
+
+export type Command<S extends z.ZodType, R> = {
+  name: string;
+  permission: Permission;
+  input: S;
+  run: (ctx: CommandContext, input: z.output<S>) => Promise<R>;
+};
+
+/**
+ * Declares a write. The command itself only states its permission, its input schema and
+ * what it does; `executeCommand` supplies the caller check, parsing, transaction and audit.
+ */
+export function defineCommand<S extends z.ZodType, R>(command: Command<S, R>): Command<S, R> {
+  return command;
+}
+
+export type CommandInput<C> = C extends Command<infer S, unknown> ? z.input<S> : never;

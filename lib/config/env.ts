@@ -1,0 +1,37 @@
+import path from "node:path";
+
+/**
+ * Every setting Pharos reads from the environment, in one place, so the README's
+ * configuration table and the code cannot drift apart.
+ */
+export function dataDir(): string {
+  return path.resolve(process.env.PHAROS_DATA_DIR ?? ".data");
+}
+
+export function databaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+export function usesEmbeddedDatabase(): boolean {
+  return databaseUrl() === undefined;
+}
+
+export function oidcSettings() {
+  const issuer = process.env.OIDC_ISSUER?.trim();
+  const clientId = process.env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = process.env.OIDC_CLIENT_SECRET?.trim();
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    name: process.env.OIDC_DISPLAY_NAME?.trim() || "Single sign-on",
+    scopes: process.env.OIDC_SCOPES?.trim() || "openid email profile groups",
+    groupsClaim: process.env.OIDC_GROUPS_CLAIM?.trim() || "groups",
+    roleMapping: process.env.OIDC_ROLE_MAPPING?.trim() || "",
+    defaultRole: process.env.OIDC_DEFAULT_ROLE?.trim() || "viewer",
+  };
+}
+
+export type OidcSettings = NonNullable<ReturnType<typeof oidcSettings>>;

@@ -1,0 +1,132 @@
+/**
+ * The operator CLI: `npm run pharos -- <command>`. It talks to the same database the
+ * server uses (DATABASE_URL, or the embedded folder — which it refuses to open while a
+ * running server holds it) and runs writes through the same audited commands.
+ */
+import { parseArgs } from "node:util";
+import { closeDb, getHandle } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { seedDemo } from "@/db/seed/demo";
+import { createUser } from "@/lib/admin/user-commands";
+import { cliActor } from "@/lib/auth/actor";
+import { createToken } from "@/lib/auth/token-commands";
+import { executeCommand } from "@/lib/command/execute";
+import type { Failure } from "@/lib/command/result";
+import { lookupUserId } from "./cli-lookup";
+
+const USAGE = `Usage: npm run pharos -- <command>
+
+  migrate                                   apply database migrations
+  seed --demo                               load the demo organisation into an empty database
+  user create --email E --name N --role R [--team SLUG …] [--password P]
+  token create --email E --name N [--scopes read,write] [--expires 30d]
+`;
+
+async function main(argv: string[]) {
+  const [command, sub, ...rest] = argv;
+  switch (command) {
+    case "migrate":
+      await migrate();
+      return;
+    case "seed":
+      await seed(
+        parseArgs({ args: [sub, ...rest].filter(Boolean), options: { demo: { type: "boolean" } } }).values,
+      );
+      return;
+    case "user":
+      if (sub !== "create") break;
+      await userCreate(rest);
+      return;
+    case "token":
+      if (sub !== "create") break;
+      await tokenCreate(rest);
+      return;
+    case undefined:
+    case "help":
+    case "--help":
+      process.stdout.write(USAGE);
+      return;
+  }
+  throw new UsageError(`Unknown command: ${argv.join(" ")}`);
+}
+
+async function migrate() {
+  await runMigrations(getHandle());
+  console.log("Migrations applied.");
+}
+
+async function seed(values: { demo?: boolean }) {
+  if (!values.demo) throw new UsageError("Only the demo seed exists: pass --demo.");
+  await runMigrations(getHandle());
+  const result = await seedDemo(getHandle().db);
+  console.log(
+    result.created
+      ? `Demo organisation created: ${result.teams} teams, ${result.users} users, ${result.services} services, ${result.dependencies} dependencies.`
+      : "Demo organisation already present; nothing changed.",
+  );
+}
+
+async function userCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      team: { type: "string", multiple: true },
+      password: { type: "string" },
+    },
+  });
+  await runMigrations(getHandle());
+  const result = await executeCommand(createUser, cliActor, { ...values, teams: values.team ?? [] });
+  const data = unwrap(result);
+  console.log(`Created ${data.user.email} (${data.user.role}).`);
+  if (data.inviteToken) console.log(`Invite link (valid 7 days): /invite/${data.inviteToken}`);
+}
+
+async function tokenCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      scopes: { type: "string" },
+      expires: { type: "string" },
+    },
+  });
+  if (!values.email) throw new UsageError("--email is required.");
+  await runMigrations(getHandle());
+  const userId = await lookupUserId(values.email);
+  const result = await executeCommand(createToken, cliActor, {
+    name: values.name,
+    scopes: values.scopes,
+    expiresIn: values.expires,
+    userId,
+  });
+  const data = unwrap(result);
+  console.error(
+    `Token "${data.name}" for ${values.email}, scopes ${data.scopes.join(",")}, expires ${data.expiresAt?.toISOString()}.`,
+  );
+  console.log(data.token);
+}
+
+class UsageError extends Error {}
+
+function unwrap<T>(result: { ok: true; data: T } | Failure): T {
+  if (result.ok) return result.data;
+  const fields = Object.entries(result.fieldErrors ?? {}).map(([k, v]) => `  --${k}: ${v}`);
+  throw new UsageError(fields.length > 1 ? [result.error, ...fields].join("\n") : result.error);
+}
+
+main(process.argv.slice(2))
+  .then(() => closeDb())
+  .catch(async (error: unknown) => {
+    await closeDb().catch(() => {});
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      console.error(`\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

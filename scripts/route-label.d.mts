@@ -1,0 +1,1 @@
+export function routeOf(url: string | undefined): string;
