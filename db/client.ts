@@ -21,8 +21,8 @@ type Handle = {
   db: Db;
   kind: "pglite" | "postgres";
   poolMax: number;
-  /** The postgres.js client behind `db`, for the few things drizzle does not wrap. */
-  postgres?: postgres.Sql;
+  /** The server URL (PostgreSQL only), for work that needs a connection of its own. */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -43,7 +43,7 @@ export function openPostgres(url: string, max = POOL_MAX): Handle {
     db: drizzlePostgres(client, { schema }) as unknown as Db,
     kind: "postgres",
     poolMax: max,
-    postgres: client,
+    url,
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
 import type { Handle } from "./client";
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
@@ -16,15 +17,12 @@ export async function runMigrations(handle: Handle, migrationsFolder = MIGRATION
     await migratePglite(handle.db as any, { migrationsFolder });
     return;
   }
-  const reserved = await handle.postgres!.reserve();
+  // One connection of its own, so the session-level lock and the migration share it.
+  const client = postgres(handle.url!, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   try {
-    await reserved`select pg_advisory_lock(hashtext('pharos:migrate'))`;
-    try {
-      await migratePostgres(drizzle(reserved), { migrationsFolder });
-    } finally {
-      await reserved`select pg_advisory_unlock(hashtext('pharos:migrate'))`;
-    }
+    await client`select pg_advisory_lock(hashtext('pharos:migrate'))`;
+    await migratePostgres(drizzle(client), { migrationsFolder });
   } finally {
-    reserved.release();
+    await client.end({ timeout: 5 });
   }
 }

@@ -45,9 +45,11 @@ export async function listUsers(
         deactivatedAt: users.deactivatedAt,
         lastLoginAt: users.lastLoginAt,
         createdAt: users.createdAt,
+        // Correlated subqueries name the outer table explicitly: drizzle leaves columns
+        // unqualified in single-table selects, and a bare "id" would bind to the inner table.
         teams: sql<
           string[]
-        >`coalesce((select array_agg(t.slug order by t.slug) from ${teamMembers} tm join ${teams} t on t.id = tm.team_id where tm.user_id = ${users.id}), '{}')`,
+        >`coalesce((select array_agg(t.slug order by t.slug) from ${teamMembers} tm join ${teams} t on t.id = tm.team_id where tm.user_id = "users"."id"), '{}')`,
       })
       .from(users)
       .where(condition)
@@ -71,8 +73,8 @@ export async function listTeams(db: Queryable) {
       slug: teams.slug,
       name: teams.name,
       description: teams.description,
-      members: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})`,
-      services: sql<number>`(select count(*)::int from ${services} where ${services.ownerTeamId} = ${teams.id} and ${services.archivedAt} is null)`,
+      members: sql<number>`(select count(*)::int from ${teamMembers} tm where tm.team_id = "teams"."id")`,
+      services: sql<number>`(select count(*)::int from ${services} s where s.owner_team_id = "teams"."id" and s.archived_at is null)`,
     })
     .from(teams)
     .orderBy(asc(teams.name));

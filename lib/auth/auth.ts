@@ -7,6 +7,7 @@ import type { Role } from "@/db/schema/enums";
 import { provisionSsoUser, recordLogin } from "@/lib/admin/user-commands";
 import { executeCommand } from "@/lib/command/execute";
 import { oidcSettings } from "@/lib/config/env";
+import { logger } from "@/lib/ops/logger";
 import { baseAuthConfig } from "./auth.config";
 import { clientIp } from "./client-ip";
 import { parseRoleMapping, roleFromGroups } from "./oidc-roles";
@@ -90,6 +91,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const base = baseAuthConfig();
   return {
     ...base,
+    logger: {
+      // A wrong password is an expected outcome with its own message, not a server error.
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        logger.error({ err: error }, "auth error");
+      },
+      warn(code) {
+        logger.warn({ code }, "auth warning");
+      },
+      debug() {},
+    },
     providers: [
       Credentials({
         credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

@@ -20,13 +20,6 @@ export function lockoutSeconds(failures: number, kind: ThrottleKind): number {
   return Math.min(THROTTLE.maxDelaySeconds, THROTTLE.baseDelaySeconds * 2 ** exponent);
 }
 
-/** Failures to count after one more, given the previous count and when it was last bumped. */
-export function nextFailureCount(previous: number, lastFailureAt: Date | null, now: Date): number {
-  if (!lastFailureAt) return 1;
-  const quietSeconds = (now.getTime() - lastFailureAt.getTime()) / 1000;
-  return quietSeconds > THROTTLE.forgetAfterSeconds ? 1 : previous + 1;
-}
-
 export function throttleKeys(email: string, ip: string | null): string[] {
   const keys = [`email:${email.trim().toLowerCase()}`];
   if (ip) keys.push(`ip:${ip}`);

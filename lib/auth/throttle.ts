@@ -1,7 +1,7 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { loginThrottle } from "@/db/schema";
-import { kindOf, lockoutSeconds, nextFailureCount } from "./throttle-policy";
+import { kindOf, lockoutSeconds, THROTTLE } from "./throttle-policy";
 
 /** Seconds until these keys may try again; 0 when none is locked. */
 export async function secondsUntilAllowed(db: Queryable, keys: string[], now = new Date()): Promise<number> {
@@ -15,26 +15,31 @@ export async function secondsUntilAllowed(db: Queryable, keys: string[], now = n
   return wait;
 }
 
+/**
+ * Counts one more failure per key. The count is bumped in a single upsert so parallel
+ * guesses cannot overwrite each other's increments; a quiet hour starts the count anew.
+ */
 export async function recordFailure(db: Queryable, keys: string[], now = new Date()) {
+  const forgetBefore = new Date(now.getTime() - THROTTLE.forgetAfterSeconds * 1000);
   for (const key of keys) {
-    await db.transaction(async (tx) => {
-      // Lock the row so parallel guesses cannot all read the same count.
-      const [row] = await tx
-        .select()
-        .from(loginThrottle)
-        .where(sql`${loginThrottle.key} = ${key}`)
-        .for("update");
-      const failures = nextFailureCount(row?.failures ?? 0, row?.lastFailureAt ?? null, now);
-      const wait = lockoutSeconds(failures, kindOf(key));
-      const lockedUntil = wait > 0 ? new Date(now.getTime() + wait * 1000) : null;
-      await tx
-        .insert(loginThrottle)
-        .values({ key, failures, lastFailureAt: now, lockedUntil })
-        .onConflictDoUpdate({
-          target: loginThrottle.key,
-          set: { failures, lastFailureAt: now, lockedUntil },
-        });
-    });
+    const [row] = await db
+      .insert(loginThrottle)
+      .values({ key, failures: 1, lastFailureAt: now })
+      .onConflictDoUpdate({
+        target: loginThrottle.key,
+        set: {
+          failures: sql`case when ${loginThrottle.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
+          lastFailureAt: now,
+        },
+      })
+      .returning({ failures: loginThrottle.failures });
+    const wait = lockoutSeconds(row.failures, kindOf(key));
+    if (wait > 0) {
+      await db
+        .update(loginThrottle)
+        .set({ lockedUntil: new Date(now.getTime() + wait * 1000) })
+        .where(eq(loginThrottle.key, key));
+    }
   }
 }
 

@@ -32,7 +32,7 @@ export async function listServices(
         domain: services.domain,
         teamSlug: teams.slug,
         teamName: teams.name,
-        dependencies: sql<number>`(select count(*)::int from ${serviceDependencies} d where d.service_id = ${services.id})`,
+        dependencies: sql<number>`(select count(*)::int from ${serviceDependencies} d where d.service_id = "services"."id")`,
       })
       .from(services)
       .leftJoin(teams, eq(teams.id, services.ownerTeamId))

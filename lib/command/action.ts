@@ -6,6 +6,8 @@ import type { Command } from "./define";
 import { executeCommand } from "./execute";
 import type { FieldErrors } from "./result";
 
+export { formInput } from "./form-input";
+
 /** What a form's `useActionState` holds: the outcome, and the user's input to show again. */
 export type ActionState<T = unknown> = {
   ok?: boolean;
@@ -15,23 +17,6 @@ export type ActionState<T = unknown> = {
   values?: Record<string, string | string[]>;
   data?: T;
 };
-
-/** FormData → plain object; repeated names (checkbox groups) become arrays. */
-export function formInput(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    out[key] = values.length > 1 || key.endsWith("[]") ? values : (values[0] ?? "");
-  }
-  for (const key of Object.keys(out)) {
-    if (key.endsWith("[]")) {
-      out[key.slice(0, -2)] = out[key];
-      delete out[key];
-    }
-  }
-  return out;
-}
 
 /** The server-action door: the signed-in user runs the command; on success listed paths refresh. */
 export async function runAction<S extends z.ZodType, R>(

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { parseAuditFilter } from "./audit-filter";
+
+describe("parseAuditFilter", () => {
+  it("reads text filters and whole-day date bounds", () => {
+    const params = new URLSearchParams(
+      "actor=alex&action=user.create&from=2026-01-01&to=2026-01-31&entityType=user",
+    );
+    expect(parseAuditFilter((k) => params.get(k) ?? undefined)).toEqual({
+      actor: "alex",
+      action: "user.create",
+      entityType: "user",
+      entityId: undefined,
+      from: new Date("2026-01-01T00:00:00Z"),
+      to: new Date("2026-01-31T23:59:59.999Z"),
+    });
+  });
+
+  it("ignores dates that do not parse and blank text", () => {
+    const f = parseAuditFilter((k) => ({ from: "yesterday-ish", actor: "  " })[k]);
+    expect(f.from).toBeUndefined();
+    expect(f.actor).toBeUndefined();
+  });
+});
