@@ -34,6 +34,8 @@ const PAGES: Record<DemoRole, string[]> = {
 
 for (const role of Object.keys(PAGES) as DemoRole[]) {
   test(`every page is accessible to ${role}`, async ({ page }) => {
+    // A sweep of a dozen pages with an axe scan each: give it room on a busy 2-core machine.
+    test.setTimeout(180_000);
     await signInAs(page, role);
     for (const path of PAGES[role]) {
       await page.goto(path);
