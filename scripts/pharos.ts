@@ -3,13 +3,17 @@
  * server uses (DATABASE_URL, or the embedded folder — which it refuses to open while a
  * running server holds it) and runs writes through the same audited commands.
  */
+import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { closeDb, getHandle } from "@/db/client";
+import { closeDb, getDb, getHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 import { createUser } from "@/lib/admin/user-commands";
 import { cliActor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/auth/token-commands";
+import { importCatalog } from "@/lib/catalog/import/apply";
+import { getJob, startJob } from "@/lib/catalog/import/jobs";
+import { type PlanRow, planImport } from "@/lib/catalog/import/plan";
 import { executeCommand } from "@/lib/command/execute";
 import type { Failure } from "@/lib/command/result";
 import { lookupUserId } from "./cli-lookup";
@@ -20,6 +24,7 @@ const USAGE = `Usage: npm run pharos -- <command>
   seed --demo                               load the demo organisation into an empty database
   user create --email E --name N --role R [--team SLUG …] [--password P]
   token create --email E --name N [--scopes read,write] [--expires 30d]
+  import catalog FILE [--dry-run]            import Backstage catalog-info.yaml (all or nothing)
 `;
 
 async function main(argv: string[]) {
@@ -40,6 +45,10 @@ async function main(argv: string[]) {
     case "token":
       if (sub !== "create") break;
       await tokenCreate(rest);
+      return;
+    case "import":
+      if (sub !== "catalog") break;
+      await importCatalogFile(rest);
       return;
     case undefined:
     case "help":
@@ -108,6 +117,57 @@ async function tokenCreate(args: string[]) {
     `Token "${data.name}" for ${values.email}, scopes ${data.scopes.join(",")}, expires ${data.expiresAt?.toISOString()}.`,
   );
   console.log(data.token);
+}
+
+async function importCatalogFile(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean" } },
+  });
+  if (positionals.length !== 1) throw new UsageError("Name one catalog-info.yaml file.");
+  const yaml = fs.readFileSync(positionals[0], "utf8");
+  await runMigrations(getHandle());
+  const started = performance.now();
+  if (values["dry-run"]) {
+    const plan = await planImport(getDb(), cliActor, yaml);
+    printPlan(plan.rows, plan.counts);
+    console.log(`Dry run: nothing was written (${Math.round(performance.now() - started)} ms).`);
+    if (!plan.ok) process.exitCode = 1;
+    return;
+  }
+  const job = startJob(null);
+  const timer = setInterval(() => {
+    const j = getJob(job.id);
+    if (j?.total) process.stderr.write(`\r${j.phase} ${j.processed}/${j.total}   `);
+  }, 500);
+  const result = await executeCommand(importCatalog, cliActor, { yaml, jobId: job.id }).finally(() =>
+    clearInterval(timer),
+  );
+  process.stderr.write("\n");
+  if (!result.ok) {
+    const plan = result.details as { rows: PlanRow[]; counts: Record<string, number> } | undefined;
+    if (plan)
+      printPlan(
+        plan.rows.filter((r) => r.action === "error"),
+        plan.counts,
+      );
+    throw new Error(result.error);
+  }
+  printPlan([], result.data.counts);
+  console.log(`Imported in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+function printPlan(rows: PlanRow[], counts: Record<string, number>) {
+  for (const r of rows)
+    console.log(
+      `${r.action.padEnd(9)} ${r.ref}${r.reason ? ` — ${r.reason}` : ""}${r.changes ? ` (${r.changes.join(", ")})` : ""}`,
+    );
+  console.log(
+    Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", "),
+  );
 }
 
 class UsageError extends Error {}

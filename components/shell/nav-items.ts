@@ -6,6 +6,7 @@ import {
   ChartColumn,
   House,
   type LucideIcon,
+  Medal,
   Puzzle,
   Shield,
   Siren,
@@ -24,6 +25,7 @@ export const NAV: NavGroup[] = [
     items: [
       { href: "/services", label: "Services", icon: Boxes },
       { href: "/teams", label: "Teams", icon: Users },
+      { href: "/scorecards", label: "Readiness", icon: Medal },
     ],
   },
   { label: "Reliability", items: [{ href: "/slos", label: "SLOs", icon: Activity }] },

@@ -80,6 +80,16 @@ export const services = pgTable(
     onCall: text("on_call"),
     links: jsonb("links").$type<ServiceLink[]>().notNull().default([]),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** Backstage `System` and `Domain` the service belongs to (groupings, not entities of their own). */
+    system: text("system"),
+    businessDomain: text("business_domain"),
+    /** Annotations kept from a Backstage import so an export gives them back. */
+    annotations: jsonb("annotations").$type<Record<string, string>>().notNull().default({}),
+    /** Production-readiness level, recomputed on every write and hourly (see lib/catalog/scorecard.ts). */
+    scorecardLevel: text("scorecard_level").$type<ScorecardLevel>().notNull().default("none"),
+    scorecardPassed: integer("scorecard_passed").notNull().default(0),
+    scorecardApplicable: integer("scorecard_applicable").notNull().default(0),
+    scorecardCheckedAt: timestamp("scorecard_checked_at", { withTimezone: true }),
     rtoMinutes: integer("rto_minutes"),
     rpoMinutes: integer("rpo_minutes"),
     lastDrTestAt: timestamp("last_dr_test_at", { withTimezone: true }),
@@ -88,8 +98,24 @@ export const services = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("services_owner_team_idx").on(t.ownerTeamId), index("services_tier_idx").on(t.tier)],
+  (t) => [
+    index("services_owner_team_idx").on(t.ownerTeamId),
+    index("services_tier_idx").on(t.tier),
+    index("services_lifecycle_idx").on(t.lifecycle),
+    index("services_domain_idx").on(t.domain),
+    index("services_level_idx").on(t.scorecardLevel),
+    index("services_tags_idx").using("gin", t.tags),
+    index("services_name_idx").on(t.name),
+    // Full-text search over name, slug, description and tags (pharos_search_text is IMMUTABLE).
+    index("services_search_idx").using(
+      "gin",
+      sql`to_tsvector('simple', pharos_search_text(${t.name}, ${t.slug}, ${t.description}, ${t.tags}))`,
+    ),
+  ],
 );
+
+export const SCORECARD_LEVELS = ["none", "bronze", "silver", "gold"] as const;
+export type ScorecardLevel = (typeof SCORECARD_LEVELS)[number];
 
 /** Directed edge: `serviceId` depends on `dependsOnId`. Cycles are allowed (and shown), self-edges are not. */
 export const serviceDependencies = pgTable(

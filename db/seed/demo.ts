@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, serviceDependencies, services, teamMembers, teams, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { refreshScorecards } from "@/lib/catalog/scorecard-store";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-org";
 import { DEMO_SERVICES } from "./demo-services";
 
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db, now = new Date()) {
       }),
     );
     await tx.insert(serviceDependencies).values(edges);
+    await refreshScorecards(tx, undefined, now);
 
     await tx.insert(auditLog).values({
       actorLabel: "cli",

@@ -17,11 +17,18 @@ export async function apiActor(request: Request): Promise<Actor | null> {
   return actorFromBearer(getDb(), request.headers.get("authorization"));
 }
 
-export function errorResponse(failure: Pick<Failure, "code" | "error" | "fieldErrors">) {
+export function errorResponse(failure: Pick<Failure, "code" | "error" | "fieldErrors" | "details">) {
   const headers: Record<string, string> = {};
   if (failure.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="pharos"';
   return NextResponse.json(
-    { error: { code: failure.code, message: failure.error, fields: failure.fieldErrors ?? {} } },
+    {
+      error: {
+        code: failure.code,
+        message: failure.error,
+        fields: failure.fieldErrors ?? {},
+        ...(failure.details === undefined ? {} : { details: failure.details }),
+      },
+    },
     { status: HTTP_STATUS[failure.code], headers },
   );
 }

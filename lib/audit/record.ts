@@ -25,3 +25,23 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditInput) {
     after: redact(entry.after) ?? null,
   });
 }
+
+/** Many audit rows in one statement, for bulk writes such as a catalog import. */
+export async function recordAuditBatch(tx: Tx, actor: Actor, entries: AuditInput[]) {
+  const CHUNK = 1000;
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    await tx.insert(auditLog).values(
+      entries.slice(i, i + CHUNK).map((entry) => ({
+        actorUserId: actorUserId(actor),
+        actorLabel: actorLabel(actor),
+        via: actor.via,
+        tokenId: actor.kind === "user" ? (actor.token?.id ?? null) : null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: redact(entry.before) ?? null,
+        after: redact(entry.after) ?? null,
+      })),
+    );
+  }
+}

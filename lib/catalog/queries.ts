@@ -1,26 +1,69 @@
-import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams } from "@/db/schema";
-import type { Tier } from "@/db/schema/enums";
+import { type CatalogFilter, STALE_AFTER_DAYS, toPrefixQuery } from "./list-filter";
 
-export type ServiceListFilter = { q?: string; team?: string; tier?: Tier; mine?: string[] };
+export { teamsOfUser } from "./team-queries";
+
+const searchVector = sql`to_tsvector('simple', pharos_search_text(${services.name}, ${services.slug}, ${services.description}, ${services.tags}))`;
+
+type FacetKey = "team" | "tier" | "lifecycle" | "domain" | "level" | "tag";
+
+/** SQL conditions for a filter, leaving out one facet (for that facet's own counts). */
+function conditions(
+  filter: CatalogFilter,
+  ctx: { myTeamIds?: string[]; now: Date },
+  except?: FacetKey,
+): SQL[] {
+  const where: SQL[] = [filter.archived ? isNotNull(services.archivedAt) : isNull(services.archivedAt)];
+  const tsquery = filter.q ? toPrefixQuery(filter.q) : null;
+  if (filter.q) where.push(tsquery ? sql`${searchVector} @@ to_tsquery('simple', ${tsquery})` : sql`false`);
+  if (filter.team && except !== "team")
+    where.push(sql`${services.ownerTeamId} = (select id from ${teams} where slug = ${filter.team})`);
+  if (filter.tier && except !== "tier") where.push(eq(services.tier, filter.tier));
+  if (filter.lifecycle && except !== "lifecycle") where.push(eq(services.lifecycle, filter.lifecycle));
+  if (filter.domain && except !== "domain") where.push(eq(services.domain, filter.domain));
+  if (filter.level && except !== "level") where.push(eq(services.scorecardLevel, filter.level));
+  if (filter.tag && except !== "tag") where.push(sql`${services.tags} @> array[${filter.tag}]::text[]`);
+  if (filter.stale) {
+    const cutoff = new Date(ctx.now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+    where.push(or(isNull(services.verifiedAt), lt(services.verifiedAt, cutoff))!);
+  }
+  if (filter.mine)
+    where.push(ctx.myTeamIds?.length ? inArray(services.ownerTeamId, ctx.myTeamIds) : sql`false`);
+  return where;
+}
+
+function ordering(filter: CatalogFilter): SQL[] {
+  const tsquery = filter.q ? toPrefixQuery(filter.q) : null;
+  const byName = asc(services.name);
+  switch (filter.sort) {
+    case "tier":
+      return [asc(services.tier), byName];
+    case "level":
+      return [
+        sql`array_position(array['gold','silver','bronze','none'], ${services.scorecardLevel})`,
+        byName,
+      ];
+    case "updated":
+      return [desc(services.updatedAt), byName];
+    case "verified":
+      return [sql`${services.verifiedAt} asc nulls first`, byName];
+    default:
+      return tsquery
+        ? [sql`ts_rank(${searchVector}, to_tsquery('simple', ${tsquery})) desc`, byName]
+        : [byName];
+  }
+}
 
 export async function listServices(
   db: Queryable,
-  filter: ServiceListFilter,
+  filter: CatalogFilter,
   paging: { offset: number; pageSize: number },
+  ctx: { myTeamIds?: string[]; now?: Date } = {},
 ) {
-  const where: SQL[] = [isNull(services.archivedAt)];
-  if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, "\\$&")}%`;
-    where.push(
-      or(ilike(services.name, like), ilike(services.slug, like), ilike(services.description, like))!,
-    );
-  }
-  if (filter.team) where.push(eq(teams.slug, filter.team));
-  if (filter.tier) where.push(eq(services.tier, filter.tier));
-  if (filter.mine) where.push(filter.mine.length ? inArray(services.ownerTeamId, filter.mine) : sql`false`);
-  const condition = and(...where);
+  const where = and(...conditions(filter, { ...ctx, now: ctx.now ?? new Date() }));
   const [items, [{ total }]] = await Promise.all([
     db
       .select({
@@ -30,33 +73,73 @@ export async function listServices(
         tier: services.tier,
         lifecycle: services.lifecycle,
         domain: services.domain,
+        tags: services.tags,
+        scorecardLevel: services.scorecardLevel,
+        verifiedAt: services.verifiedAt,
+        archivedAt: services.archivedAt,
         teamSlug: teams.slug,
         teamName: teams.name,
-        dependencies: sql<number>`(select count(*)::int from ${serviceDependencies} d where d.service_id = "services"."id")`,
       })
       .from(services)
       .leftJoin(teams, eq(teams.id, services.ownerTeamId))
-      .where(condition)
-      .orderBy(asc(services.tier), asc(services.name))
+      .where(where)
+      .orderBy(...ordering(filter))
       .limit(paging.pageSize)
       .offset(paging.offset),
-    db
-      .select({ total: count() })
-      .from(services)
-      .leftJoin(teams, eq(teams.id, services.ownerTeamId))
-      .where(condition),
+    db.select({ total: count() }).from(services).where(where),
   ]);
   return { items, total };
 }
 
-export async function teamsOfUser(db: Queryable, userId: string) {
-  return db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, memberRole: teamMembers.memberRole })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(eq(teamMembers.userId, userId))
-    .orderBy(asc(teams.name));
+export type Facet = { value: string; label: string; count: number };
+
+/** Counts per value of each facet under the other active filters (classic faceted search). */
+export async function catalogFacets(
+  db: Queryable,
+  filter: CatalogFilter,
+  ctx: { myTeamIds?: string[]; now?: Date } = {},
+) {
+  const base = { ...ctx, now: ctx.now ?? new Date() };
+  const grouped = async (column: AnyPgColumn, key: FacetKey) =>
+    db
+      .select({ value: sql<string>`${column}::text`, count: count() })
+      .from(services)
+      .where(and(...conditions(filter, base, key)))
+      .groupBy(column)
+      .orderBy(desc(count()));
+  const [team, tier, lifecycle, domain, level, tag] = await Promise.all([
+    db
+      .select({ value: teams.slug, label: teams.name, count: count() })
+      .from(services)
+      .innerJoin(teams, eq(teams.id, services.ownerTeamId))
+      .where(and(...conditions(filter, base, "team")))
+      .groupBy(teams.slug, teams.name)
+      .orderBy(desc(count()), asc(teams.name)),
+    grouped(services.tier, "tier"),
+    grouped(services.lifecycle, "lifecycle"),
+    grouped(services.domain, "domain"),
+    grouped(services.scorecardLevel, "level"),
+    db
+      .select({ value: sql<string>`t.tag`, count: count() })
+      .from(sql`${services}, unnest(${services.tags}) as t(tag)`)
+      .where(and(...conditions(filter, base, "tag")))
+      .groupBy(sql`t.tag`)
+      .orderBy(desc(count()), sql`t.tag`)
+      .limit(15),
+  ]);
+  const labelled = (rows: { value: string; count: number }[]): Facet[] =>
+    rows.map((r) => ({ ...r, label: r.value }));
+  return {
+    team: team as Facet[],
+    tier: labelled(tier).sort((a, b) => a.value.localeCompare(b.value)),
+    lifecycle: labelled(lifecycle),
+    domain: labelled(domain),
+    level: labelled(level).sort((a, b) => LEVEL_ORDER.indexOf(a.value) - LEVEL_ORDER.indexOf(b.value)),
+    tag: labelled(tag),
+  };
 }
+
+const LEVEL_ORDER = ["gold", "silver", "bronze", "none"];
 
 export async function catalogSummary(db: Queryable) {
   const rows = await db
@@ -67,4 +150,66 @@ export async function catalogSummary(db: Queryable) {
     .orderBy(asc(services.tier));
   const [{ teamCount }] = await db.select({ teamCount: count() }).from(teams);
   return { byTier: rows, services: rows.reduce((s, r) => s + r.n, 0), teams: teamCount };
+}
+
+/** Services per scorecard level, grouped by team or by tier, for the rollups. */
+export async function scorecardRollup(db: Queryable, by: "team" | "tier", teamSlug?: string) {
+  const key = by === "team" ? teams.slug : services.tier;
+  const rows = await db
+    .select({
+      key: sql<string>`${key}::text`,
+      label: by === "team" ? teams.name : sql<string>`${services.tier}::text`,
+      level: services.scorecardLevel,
+      services: count(),
+      passed: sql<number>`sum(${services.scorecardPassed})::int`,
+      applicable: sql<number>`sum(${services.scorecardApplicable})::int`,
+    })
+    .from(services)
+    .leftJoin(teams, eq(teams.id, services.ownerTeamId))
+    .where(and(isNull(services.archivedAt), teamSlug ? eq(teams.slug, teamSlug) : undefined))
+    .groupBy(key, by === "team" ? teams.name : services.tier, services.scorecardLevel);
+  const out = new Map<
+    string,
+    {
+      key: string;
+      label: string;
+      total: number;
+      passed: number;
+      applicable: number;
+      levels: Record<string, number>;
+    }
+  >();
+  for (const r of rows) {
+    const k = r.key ?? "unowned";
+    const entry = out.get(k) ?? {
+      key: k,
+      label: r.label ?? "Unowned",
+      total: 0,
+      passed: 0,
+      applicable: 0,
+      levels: { gold: 0, silver: 0, bronze: 0, none: 0 },
+    };
+    entry.total += r.services;
+    entry.passed += r.passed;
+    entry.applicable += r.applicable;
+    entry.levels[r.level] = (entry.levels[r.level] ?? 0) + r.services;
+    out.set(k, entry);
+  }
+  return [...out.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+export async function memberTeamIds(db: Queryable, userId: string) {
+  const rows = await db
+    .select({ id: teamMembers.teamId })
+    .from(teamMembers)
+    .where(eq(teamMembers.userId, userId));
+  return rows.map((r) => r.id);
+}
+
+export async function dependencyCount(db: Queryable, serviceId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(serviceDependencies)
+    .where(eq(serviceDependencies.serviceId, serviceId));
+  return row.n;
 }

@@ -51,7 +51,13 @@ export async function executeCommand<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof CommandError) {
       countCommand(command.name, error.code);
-      return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+      return {
+        ok: false,
+        code: error.code,
+        error: error.message,
+        fieldErrors: error.fieldErrors,
+        details: error.details,
+      };
     }
     const unique = uniqueViolation(error);
     if (unique) {

@@ -3,7 +3,14 @@ export type ErrorCode = "invalid" | "unauthorized" | "forbidden" | "not_found" |
 
 export type FieldErrors = Record<string, string>;
 
-export type Failure = { ok: false; code: ErrorCode | "internal"; error: string; fieldErrors?: FieldErrors };
+/** `details` carries structured context a caller can act on, e.g. an import's per-entity report. */
+export type Failure = {
+  ok: false;
+  code: ErrorCode | "internal";
+  error: string;
+  fieldErrors?: FieldErrors;
+  details?: unknown;
+};
 export type Result<T> = { ok: true; data: T } | Failure;
 
 /** Thrown inside a command for an expected failure; the wrapper turns it into a `Failure`. */
@@ -12,6 +19,7 @@ export class CommandError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "CommandError";

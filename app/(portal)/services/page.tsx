@@ -1,149 +1,205 @@
-import { Boxes } from "lucide-react";
+import { Boxes, Download, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TierBadge } from "@/components/catalog/tier-badge";
+import { CatalogTable } from "@/components/catalog/catalog-table";
+import { FacetList } from "@/components/catalog/facet-list";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import { TIERS, type Tier } from "@/db/schema/enums";
-import { listTeams } from "@/lib/admin/queries";
 import { parsePaging } from "@/lib/api/paging";
+import { can } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
-import { listServices, teamsOfUser } from "@/lib/catalog/queries";
+import { catalogHref } from "@/lib/catalog/href";
+import { filterParams, parseCatalogFilter } from "@/lib/catalog/list-filter";
+import { catalogFacets, listServices, memberTeamIds } from "@/lib/catalog/queries";
 
 export const metadata: Metadata = { title: "Services" };
+
+const LEVEL_LABEL: Record<string, string> = {
+  gold: "Gold",
+  silver: "Silver",
+  bronze: "Bronze",
+  none: "No level",
+};
 
 export default async function ServicesPage({ searchParams }: PageProps<"/services">) {
   const actor = await requireActor();
   const raw = await searchParams;
-  const param = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const q = param("q")?.trim().slice(0, 200);
-  const team = param("team");
-  const tier = TIERS.includes(param("tier") as Tier) ? (param("tier") as Tier) : undefined;
-  const mine = param("mine") === "1";
-  const paging = parsePaging(new URLSearchParams({ page: param("page") ?? "1" }), 25);
+  const get = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
+  const filter = parseCatalogFilter(get);
+  const paging = parsePaging(new URLSearchParams({ page: get("page") ?? "1" }), 25);
   const db = getDb();
-  const myTeamIds = mine ? (await teamsOfUser(db, actor.user.id)).map((t) => t.id) : undefined;
-  const [{ items, total }, teams] = await Promise.all([
-    listServices(db, { q, team, tier, mine: myTeamIds }, paging),
-    listTeams(db),
+  const now = new Date();
+  const myTeamIds = filter.mine ? await memberTeamIds(db, actor.user.id) : undefined;
+  const [{ items, total }, facets] = await Promise.all([
+    listServices(db, filter, paging, { myTeamIds, now }),
+    catalogFacets(db, filter, { myTeamIds, now }),
   ]);
-  const filtered = Boolean(q || team || tier || mine);
+  const href = (param: string, value: string | undefined) => catalogHref(filter, { [param]: value });
+  const filtered = Object.entries(filterParams(filter)).some(([k, v]) => k !== "sort" && v);
   return (
     <>
-      <PageHeader title="Services" description="Every service in the catalog, its owner and its tier." />
+      <PageHeader
+        title="Services"
+        description="Every service, who owns it, how critical it is and how ready for production."
+        actions={
+          <>
+            <Button asChild variant="outline" size="sm">
+              <a href="/api/v1/catalog-info.yaml" download>
+                <Download aria-hidden /> Export
+              </a>
+            </Button>
+            {can(actor, "service.create") ? (
+              <>
+                <Button asChild variant="outline" size="sm">
+                  <Link href="/services/import">
+                    <Upload aria-hidden /> Import
+                  </Link>
+                </Button>
+                <Button asChild size="sm">
+                  <Link href="/services/new">
+                    <Plus aria-hidden /> Register service
+                  </Link>
+                </Button>
+              </>
+            ) : null}
+          </>
+        }
+      />
       <form className="mb-4 flex flex-wrap items-end gap-2">
-        <div className="grid min-w-48 flex-1 gap-1">
+        {Object.entries(filterParams(filter)).map(([k, v]) =>
+          k !== "q" && k !== "sort" && v ? <input key={k} type="hidden" name={k} value={v} /> : null,
+        )}
+        <div className="grid min-w-56 flex-1 gap-1">
           <label htmlFor="q" className="text-xs font-medium text-muted-foreground">
             Search
           </label>
-          <Input id="q" name="q" defaultValue={q} placeholder="Name, slug or description" />
+          <Input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filter.q}
+            placeholder="Name, slug, description or tag"
+          />
         </div>
         <div className="grid gap-1">
-          <label htmlFor="team" className="text-xs font-medium text-muted-foreground">
-            Team
+          <label htmlFor="sort" className="text-xs font-medium text-muted-foreground">
+            Sort by
           </label>
-          <Select id="team" name="team" defaultValue={team ?? ""}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.name}
-              </option>
-            ))}
+          <Select id="sort" name="sort" defaultValue={filter.sort}>
+            <option value="name">{filter.q ? "Relevance" : "Name"}</option>
+            <option value="tier">Tier</option>
+            <option value="level">Readiness</option>
+            <option value="updated">Recently changed</option>
+            <option value="verified">Least recently verified</option>
           </Select>
         </div>
-        <div className="grid gap-1">
-          <label htmlFor="tier" className="text-xs font-medium text-muted-foreground">
-            Tier
-          </label>
-          <Select id="tier" name="tier" defaultValue={tier ?? ""}>
-            <option value="">All tiers</option>
-            {TIERS.map((t) => (
-              <option key={t} value={t}>
-                {t.replace("tier", "Tier ")}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <label className="flex h-9 items-center gap-2 text-sm">
-          <input type="checkbox" name="mine" value="1" defaultChecked={mine} className="size-4" /> My teams
-        </label>
         <Button type="submit" variant="outline">
-          Apply
+          Search
         </Button>
-        {filtered ? (
-          <Button asChild variant="ghost">
-            <Link href="/services">Clear</Link>
-          </Button>
-        ) : null}
       </form>
-      <Card>
-        {items.length ? (
-          <>
-            <Table>
-              <THead>
-                <tr>
-                  <TH>Service</TH>
-                  <TH>Owner</TH>
-                  <TH>Tier</TH>
-                  <TH className="hidden md:table-cell">Domain</TH>
-                  <TH className="hidden md:table-cell">Lifecycle</TH>
-                  <TH className="hidden text-right sm:table-cell">Depends on</TH>
-                </tr>
-              </THead>
-              <tbody>
-                {items.map((s) => (
-                  <TR key={s.slug}>
-                    <TD>
-                      <span className="font-medium">{s.name}</span>
-                      <span className="block max-w-md truncate text-xs text-muted-foreground">
-                        {s.description}
-                      </span>
-                    </TD>
-                    <TD className="whitespace-nowrap">
-                      {s.teamSlug ? (
-                        <Link className="hover:underline" href={`/teams/${s.teamSlug}`}>
-                          {s.teamName}
-                        </Link>
-                      ) : (
-                        "—"
-                      )}
-                    </TD>
-                    <TD>
-                      <TierBadge tier={s.tier} />
-                    </TD>
-                    <TD className="hidden md:table-cell">{s.domain}</TD>
-                    <TD className="hidden md:table-cell">{s.lifecycle}</TD>
-                    <TD className="hidden text-right tabular-nums sm:table-cell">{s.dependencies}</TD>
-                  </TR>
-                ))}
-              </tbody>
-            </Table>
-            <Pagination
-              basePath="/services"
-              params={{ q, team, tier, mine: mine ? "1" : undefined }}
-              page={paging.page}
-              pageSize={paging.pageSize}
-              total={total}
+      <div className="mb-4 flex flex-wrap gap-2 text-sm">
+        <Link
+          href={href("mine", filter.mine ? undefined : "1")}
+          className={toggleClass(filter.mine)}
+          aria-pressed={filter.mine}
+          data-testid="toggle-mine"
+        >
+          Owned by my teams
+        </Link>
+        <Link
+          href={href("stale", filter.stale ? undefined : "1")}
+          className={toggleClass(filter.stale)}
+          aria-pressed={filter.stale}
+        >
+          Stale (not verified in 90 days)
+        </Link>
+        <Link
+          href={href("archived", filter.archived ? undefined : "1")}
+          className={toggleClass(filter.archived)}
+          aria-pressed={filter.archived}
+        >
+          Archived
+        </Link>
+        {filtered ? (
+          <Link href="/services" className="px-2 py-1 text-primary underline">
+            Clear all
+          </Link>
+        ) : null}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
+        <details className="group lg:block" open>
+          <summary className="mb-2 cursor-pointer text-sm font-medium lg:hidden">Filters</summary>
+          <aside aria-label="Filters" className="grid gap-5">
+            <FacetList
+              title="Tier"
+              param="tier"
+              facets={facets.tier}
+              selected={filter.tier}
+              href={href}
+              format={(f) => f.value.replace("tier", "Tier ")}
             />
-          </>
-        ) : (
-          <EmptyState icon={Boxes} title={filtered ? "No service matches these filters" : "No services yet"}>
-            {filtered ? (
-              <Link href="/services" className="text-primary underline">
-                Clear the filters
-              </Link>
-            ) : (
-              "Services appear here once they are registered or imported."
-            )}
-          </EmptyState>
-        )}
-      </Card>
+            <FacetList
+              title="Readiness"
+              param="level"
+              facets={facets.level}
+              selected={filter.level}
+              href={href}
+              format={(f) => LEVEL_LABEL[f.value] ?? f.value}
+            />
+            <FacetList title="Team" param="team" facets={facets.team} selected={filter.team} href={href} />
+            <FacetList
+              title="Lifecycle"
+              param="lifecycle"
+              facets={facets.lifecycle}
+              selected={filter.lifecycle}
+              href={href}
+            />
+            <FacetList
+              title="Domain"
+              param="domain"
+              facets={facets.domain}
+              selected={filter.domain}
+              href={href}
+            />
+            <FacetList title="Tags" param="tag" facets={facets.tag} selected={filter.tag} href={href} />
+          </aside>
+        </details>
+        <Card className="min-w-0">
+          {items.length ? (
+            <>
+              <CatalogTable rows={items} now={now} />
+              <Pagination
+                basePath="/services"
+                params={filterParams(filter)}
+                page={paging.page}
+                pageSize={paging.pageSize}
+                total={total}
+              />
+            </>
+          ) : (
+            <EmptyState icon={Boxes} title={filtered ? "No service matches" : "The catalog is empty"}>
+              {filtered ? (
+                <Link href="/services" className="text-primary underline">
+                  Clear the filters
+                </Link>
+              ) : (
+                <>
+                  Register a service or import your Backstage <code>catalog-info.yaml</code>.
+                </>
+              )}
+            </EmptyState>
+          )}
+        </Card>
+      </div>
     </>
   );
+}
+
+function toggleClass(on: boolean | undefined) {
+  return `rounded-full border px-3 py-1 ${on ? "border-primary bg-accent font-medium text-accent-foreground" : "hover:bg-accent"}`;
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LevelBadge } from "@/components/catalog/level-badge";
+import { RollupBar } from "@/components/catalog/rollup-bar";
 import { TierBadge } from "@/components/catalog/tier-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,7 +11,7 @@ import { getDb } from "@/db/client";
 import { getTeamWithMembers } from "@/lib/admin/queries";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { listServices } from "@/lib/catalog/queries";
+import { listServices, scorecardRollup } from "@/lib/catalog/queries";
 
 export async function generateMetadata({ params }: PageProps<"/teams/[slug]">): Promise<Metadata> {
   return { title: `Team ${(await params).slug}` };
@@ -21,10 +23,29 @@ export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
   const db = getDb();
   const team = await getTeamWithMembers(db, slug);
   if (!team) notFound();
-  const { items: owned, total } = await listServices(db, { team: slug }, { offset: 0, pageSize: 100 });
+  const [{ items: owned, total }, [rollup]] = await Promise.all([
+    listServices(db, { team: slug, sort: "tier" }, { offset: 0, pageSize: 100 }),
+    scorecardRollup(db, "team", slug),
+  ]);
   return (
     <>
       <PageHeader title={team.name} description={team.description} />
+      {rollup ? (
+        <Card className="mb-6">
+          <CardHeader>
+            <CardTitle>Production readiness</CardTitle>
+            <Link
+              href={`/services?team=${team.slug}&sort=level`}
+              className="text-sm text-primary hover:underline"
+            >
+              See the services
+            </Link>
+          </CardHeader>
+          <div className="p-4">
+            <RollupBar row={rollup} />
+          </div>
+        </Card>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
         <Card>
           <CardHeader>
@@ -55,10 +76,15 @@ export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
             {owned.map((s) => (
               <li key={s.slug} className="flex items-center justify-between gap-2 px-4 py-2.5 text-sm">
                 <span className="min-w-0">
-                  <span className="block font-medium">{s.name}</span>
+                  <Link href={`/services/${s.slug}`} className="block font-medium hover:underline">
+                    {s.name}
+                  </Link>
                   <span className="block truncate text-xs text-muted-foreground">{s.description}</span>
                 </span>
-                <TierBadge tier={s.tier} />
+                <span className="flex shrink-0 gap-1">
+                  <LevelBadge level={s.scorecardLevel} />
+                  <TierBadge tier={s.tier} />
+                </span>
               </li>
             ))}
             {owned.length === 0 ? (

@@ -1,0 +1,210 @@
+import { Activity, CalendarClock, Download, ExternalLink, Pencil, Siren, TriangleAlert } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddDependencyForm } from "@/components/catalog/add-dependency-form";
+import { BlastRadius } from "@/components/catalog/blast-radius";
+import { DependencyGraph } from "@/components/catalog/dependency-graph";
+import { DependencyList } from "@/components/catalog/dependency-list";
+import { LevelBadge } from "@/components/catalog/level-badge";
+import { ScorecardCard } from "@/components/catalog/scorecard-card";
+import { ServiceFacts } from "@/components/catalog/service-facts";
+import { ServiceLifecycleActions } from "@/components/catalog/service-lifecycle-actions";
+import { TierBadge } from "@/components/catalog/tier-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
+import { getDb } from "@/db/client";
+import { requireActor } from "@/lib/auth/session";
+import { STALE_AFTER_DAYS } from "@/lib/catalog/list-filter";
+import { mayEditTeamServices } from "@/lib/catalog/ownership";
+import { getServiceDetail } from "@/lib/catalog/service-queries";
+import { serviceSlugSuggestions } from "@/lib/catalog/suggestions";
+import { relativeTime } from "@/lib/format";
+
+export async function generateMetadata({ params }: PageProps<"/services/[slug]">): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+export default async function ServicePage({ params, searchParams }: PageProps<"/services/[slug]">) {
+  const actor = await requireActor();
+  const { slug } = await params;
+  const query = await searchParams;
+  const db = getDb();
+  const detail = await getServiceDetail(db, slug);
+  if (!detail) notFound();
+  const { service, team, upstream, downstream, owners, radius, scorecard } = detail;
+  const [editable, candidates] = await Promise.all([
+    mayEditTeamServices(db, actor, service.ownerTeamId),
+    serviceSlugSuggestions(db),
+  ]);
+  const now = new Date();
+  const stale =
+    !service.verifiedAt || now.getTime() - service.verifiedAt.getTime() > STALE_AFTER_DAYS * 86_400_000;
+  const center = {
+    slug: service.slug,
+    name: service.name,
+    tier: service.tier,
+    teamSlug: team?.slug ?? null,
+    teamName: team?.name ?? null,
+  };
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-sm text-muted-foreground">
+            <Link href="/services" className="hover:underline">
+              Services
+            </Link>{" "}
+            / {service.slug}
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{service.name}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <TierBadge tier={service.tier} />
+            <LevelBadge level={service.scorecardLevel} />
+            <Badge>{service.lifecycle}</Badge>
+            <Badge>{service.domain}</Badge>
+            {service.archivedAt ? (
+              <Badge tone="danger">Archived {relativeTime(service.archivedAt, now)}</Badge>
+            ) : null}
+            {stale ? (
+              <Badge tone="warning" data-testid="stale-badge">
+                Stale: verified {service.verifiedAt ? relativeTime(service.verifiedAt, now) : "never"}
+              </Badge>
+            ) : null}
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button asChild variant="outline" size="sm">
+            <a href={`/api/v1/services/${service.slug}/catalog-info.yaml`} download>
+              <Download aria-hidden /> catalog-info.yaml
+            </a>
+          </Button>
+          {editable ? (
+            <>
+              <Button asChild size="sm" variant="outline">
+                <Link href={`/services/${service.slug}/edit`}>
+                  <Pencil aria-hidden /> Edit
+                </Link>
+              </Button>
+              <ServiceLifecycleActions slug={service.slug} archived={service.archivedAt !== null} />
+            </>
+          ) : null}
+        </div>
+      </div>
+      {query.created === "1" ? (
+        <div className="mb-4">
+          <FormMessage state={{ ok: true, message: "Service registered." }} />
+        </div>
+      ) : null}
+      {query.saved === "1" ? (
+        <div className="mb-4">
+          <FormMessage state={{ ok: true, message: "Changes saved." }} />
+        </div>
+      ) : null}
+      {radius.cycle ? (
+        <p
+          className="mb-4 flex items-start gap-2 rounded-md border border-at-risk/40 bg-at-risk/10 px-3 py-2 text-sm text-at-risk-fg"
+          data-testid="cycle-warning"
+        >
+          <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+          This service is part of a dependency cycle: {radius.cycle.join(" → ")}. Cycles are allowed, but an
+          outage can feed on itself.
+        </p>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
+        <div className="grid min-w-0 content-start gap-6">
+          <ServiceFacts service={service} team={team} owners={owners} />
+          <Card>
+            <CardHeader>
+              <CardTitle>Dependencies</CardTitle>
+              <span className="text-xs text-muted-foreground">
+                left: what depends on it · right: what it depends on
+              </span>
+            </CardHeader>
+            <CardBody className="grid gap-4">
+              <DependencyGraph center={center} upstream={upstream} downstream={downstream} />
+              <div className="grid gap-4 md:grid-cols-2">
+                <DependencyList
+                  title="Depends on"
+                  items={upstream}
+                  service={service.slug}
+                  removable={editable}
+                />
+                <DependencyList
+                  title="Depended on by"
+                  items={downstream}
+                  service={service.slug}
+                  removable={false}
+                />
+              </div>
+              {editable ? (
+                <AddDependencyForm
+                  service={service.slug}
+                  candidates={candidates.filter((c) => c.slug !== service.slug)}
+                />
+              ) : null}
+            </CardBody>
+          </Card>
+          <div className="grid gap-6 md:grid-cols-3">
+            <Slot
+              icon={Activity}
+              title="SLOs"
+              text="SLOs and error budgets for this service arrive with the SLO domain."
+            />
+            <Slot
+              icon={Siren}
+              title="Incidents"
+              text="Open and recent incidents arrive with the incident domain."
+            />
+            <Slot
+              icon={CalendarClock}
+              title="Changes"
+              text="Scheduled and recent changes arrive with the change domain."
+            />
+          </div>
+        </div>
+        <div className="grid content-start gap-6">
+          <ScorecardCard card={scorecard} />
+          <BlastRadius radius={radius} />
+          {service.links.length ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Links</CardTitle>
+              </CardHeader>
+              <ul className="divide-y text-sm">
+                {service.links.map((l) => (
+                  <li key={l.url} className="px-4 py-2">
+                    <a
+                      href={l.url}
+                      className="inline-flex items-center gap-1 text-primary hover:underline"
+                      rel="noreferrer noopener"
+                      target="_blank"
+                    >
+                      {l.title} <ExternalLink className="size-3" aria-hidden />
+                    </a>
+                    {l.kind ? <span className="ml-2 text-xs text-muted-foreground">{l.kind}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Slot({ icon: Icon, title, text }: { icon: typeof Siren; title: string; text: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2">
+          <Icon className="size-4" aria-hidden /> {title}
+        </CardTitle>
+      </CardHeader>
+      <CardBody className="text-sm text-muted-foreground">{text}</CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import type { ServiceDetail } from "@/lib/catalog/service-queries";
+import { TierBadge } from "./tier-badge";
+
+const SHOWN = 25;
+
+export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
+  return (
+    <Card data-testid="blast-radius">
+      <CardHeader>
+        <CardTitle>Blast radius</CardTitle>
+        <span className="text-xs text-muted-foreground">
+          {radius.total} services depend on this, directly or not
+        </span>
+      </CardHeader>
+      <div className="grid grid-cols-4 gap-2 border-b p-4 text-center">
+        {Object.entries(radius.byTier).map(([tier, n]) => (
+          <div key={tier} className="rounded-md border p-2">
+            <span className="block text-xl font-semibold tabular-nums">{n}</span>
+            <span className="text-xs text-muted-foreground">{tier.replace("tier", "Tier ")}</span>
+          </div>
+        ))}
+      </div>
+      {radius.services.length ? (
+        <ul className="divide-y text-sm" aria-label="Affected services, most critical first">
+          {radius.services.slice(0, SHOWN).map((s) => (
+            <li key={s.slug} className="flex items-center justify-between gap-2 px-4 py-1.5">
+              <Link href={`/services/${s.slug}`} className="truncate hover:underline">
+                {s.name}
+              </Link>
+              <TierBadge tier={s.tier} />
+            </li>
+          ))}
+          {radius.total > SHOWN ? (
+            <li className="px-4 py-2 text-xs text-muted-foreground">…and {radius.total - SHOWN} more.</li>
+          ) : null}
+        </ul>
+      ) : (
+        <p className="px-4 py-6 text-sm text-muted-foreground">Nothing depends on this service.</p>
+      )}
+    </Card>
+  );
+}

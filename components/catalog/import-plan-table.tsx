@@ -1,0 +1,58 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import type { PlanRow } from "@/lib/catalog/import/plan";
+
+const TONE = {
+  create: "healthy",
+  update: "primary",
+  unchanged: "neutral",
+  skipped: "warning",
+  error: "danger",
+} as const;
+const ORDER = ["error", "create", "update", "skipped", "unchanged"] as const;
+
+export function ImportCounts({ counts }: { counts: Record<string, number> }) {
+  return (
+    <p className="flex flex-wrap gap-2" data-testid="import-counts">
+      {ORDER.map((a) => (
+        <Badge key={a} tone={TONE[a]}>
+          {counts[a] ?? 0} {a}
+        </Badge>
+      ))}
+    </p>
+  );
+}
+
+/** Every entity of the file with what the import does to it, problems first. */
+export function ImportPlanTable({ rows, limit = 500 }: { rows: PlanRow[]; limit?: number }) {
+  const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action));
+  return (
+    <>
+      <Table>
+        <THead>
+          <tr>
+            <TH>Entity</TH>
+            <TH>Result</TH>
+            <TH>Why / what changes</TH>
+          </tr>
+        </THead>
+        <tbody>
+          {sorted.slice(0, limit).map((r, i) => (
+            <TR key={`${r.ref}-${i}`} data-testid={`plan-${r.action}`}>
+              <TD className="font-mono text-xs">{r.ref}</TD>
+              <TD>
+                <Badge tone={TONE[r.action]}>{r.action}</Badge>
+              </TD>
+              <TD className="text-xs">{r.reason ?? (r.changes?.length ? r.changes.join(", ") : "")}</TD>
+            </TR>
+          ))}
+        </tbody>
+      </Table>
+      {rows.length > limit ? (
+        <p className="px-3 py-2 text-xs text-muted-foreground">
+          Showing {limit} of {rows.length} entities (problems first).
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormMessage } from "@/components/ui/form-message";
+import { Textarea } from "@/components/ui/input";
+import type { PlanRow } from "@/lib/catalog/import/plan";
+import { importStatusAction, previewImportAction, startImportAction } from "@/lib/catalog/import-actions";
+import { ImportCounts, ImportPlanTable } from "./import-plan-table";
+
+type Plan = { rows: PlanRow[]; counts: Record<string, number>; ok: boolean };
+
+/** Paste or upload → dry run preview → import with a live progress bar → report. */
+export function ImportWizard() {
+  const [yaml, setYaml] = useState("");
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const job = useQuery({
+    queryKey: ["import-job", jobId],
+    queryFn: () => importStatusAction(jobId!),
+    enabled: Boolean(jobId),
+    refetchInterval: (q) => (q.state.data?.status === "running" || !q.state.data ? 400 : false),
+  });
+
+  const preview = () =>
+    startTransition(async () => {
+      setError(null);
+      setJobId(null);
+      const result = await previewImportAction(yaml);
+      if (!result.ok) setError(result.error);
+      else setPlan(result.plan);
+    });
+  const run = () =>
+    startTransition(async () => {
+      const result = await startImportAction(yaml);
+      if (!result.ok) setError(result.error);
+      else setJobId(result.jobId);
+    });
+
+  const status = job.data;
+  const report = status?.result as Plan | undefined;
+  return (
+    <div className="grid gap-6">
+      <Card className="p-4">
+        <div className="grid gap-3">
+          <label htmlFor="yaml" className="text-sm font-medium">
+            catalog-info.yaml (one or many documents)
+          </label>
+          <input
+            type="file"
+            accept=".yaml,.yml,text/yaml"
+            aria-label="Upload a catalog-info.yaml file"
+            className="text-sm"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) {
+                setYaml(await file.text());
+                setPlan(null);
+              }
+            }}
+          />
+          <Textarea
+            id="yaml"
+            rows={12}
+            className="font-mono text-xs"
+            value={yaml}
+            onChange={(e) => {
+              setYaml(e.target.value);
+              setPlan(null);
+            }}
+            placeholder={
+              "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/payments"
+            }
+          />
+          {error ? <FormMessage state={{ ok: false, error }} /> : null}
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" variant="outline" onClick={preview} disabled={!yaml.trim() || pending}>
+              Preview (dry run)
+            </Button>
+            <Button
+              type="button"
+              onClick={run}
+              disabled={!plan?.ok || pending || status?.status === "running"}
+              data-testid="run-import"
+            >
+              Import {plan ? (plan.counts.create ?? 0) + (plan.counts.update ?? 0) : ""} changes
+            </Button>
+          </div>
+          {plan && !plan.ok ? (
+            <p className="text-sm text-breaching-fg">
+              Fix the errors below first: an import is all or nothing.
+            </p>
+          ) : null}
+        </div>
+      </Card>
+      {status ? (
+        <Card className="p-4" data-testid="import-progress">
+          <p className="mb-2 text-sm font-medium">
+            {status.status === "running"
+              ? `Importing… ${status.phase} ${status.processed}/${status.total}`
+              : status.status === "done"
+                ? "Import finished."
+                : `Import failed: ${status.error}`}
+          </p>
+          <div
+            className="h-2 w-full overflow-hidden rounded-full bg-muted"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin={0}
+            aria-valuemax={status.total || 1}
+            aria-valuenow={status.processed}
+          >
+            <div
+              className="h-full bg-primary transition-all"
+              style={{
+                width: `${status.status === "done" ? 100 : status.total ? (status.processed / status.total) * 100 : 5}%`,
+              }}
+            />
+          </div>
+          {status.status === "done" && report ? (
+            <div className="mt-3 grid gap-2 text-sm">
+              <ImportCounts counts={report.counts} />
+              <Link href="/services?sort=updated" className="text-primary underline">
+                See the catalog, most recently changed first
+              </Link>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+      {plan ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Dry run</CardTitle>
+            <ImportCounts counts={plan.counts} />
+          </CardHeader>
+          <ImportPlanTable rows={plan.rows} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Service } from "@/db/schema";
+
+/** A stored service as the edit form's text fields. */
+export function serviceFormValues(service: Service, ownerTeam: string | null): Record<string, string> {
+  return {
+    slug: service.slug,
+    name: service.name,
+    description: service.description,
+    ownerTeam: ownerTeam ?? "",
+    tier: service.tier,
+    lifecycle: service.lifecycle,
+    domain: service.domain,
+    tags: service.tags.join(", "),
+    system: service.system ?? "",
+    onCall: service.onCall ?? "",
+    repoUrl: service.repoUrl ?? "",
+    runbookUrl: service.runbookUrl ?? "",
+    lastDrTestAt: service.lastDrTestAt ? service.lastDrTestAt.toISOString().slice(0, 10) : "",
+    rtoMinutes: service.rtoMinutes?.toString() ?? "",
+    rpoMinutes: service.rpoMinutes?.toString() ?? "",
+    links: service.links.map((l) => [l.title, l.url, l.kind].filter(Boolean).join(" | ")).join("\n"),
+  };
+}

@@ -1,0 +1,267 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { type Service, services, teamMembers, teams, users } from "@/db/schema";
+import { type Actor, can } from "@/lib/auth/actor";
+import { mapDocuments } from "../backstage/map";
+import { parseCatalogYaml } from "../backstage/parse";
+import type { ImportEntity, ServiceImport, TeamImport, UserImport } from "../backstage/types";
+import { edgesFrom } from "../edges";
+import { createServiceInput } from "../schemas";
+
+export type Action = "create" | "update" | "unchanged" | "skipped" | "error";
+export type PlanRow = { ref: string; kind: string; action: Action; reason?: string; changes?: string[] };
+export type ImportPlan = {
+  rows: PlanRow[];
+  counts: Record<Action, number>;
+  services: { create: ServiceImport[]; update: ServiceImport[] };
+  teams: { create: TeamImport[]; update: TeamImport[] };
+  users: { create: UserImport[]; update: UserImport[] };
+  ok: boolean;
+};
+
+const SERVICE_FIELDS = [
+  "name",
+  "description",
+  "ownerTeam",
+  "tier",
+  "lifecycle",
+  "domain",
+  "repoUrl",
+  "runbookUrl",
+  "onCall",
+  "links",
+  "tags",
+  "rtoMinutes",
+  "rpoMinutes",
+  "lastDrTestAt",
+  "system",
+  "businessDomain",
+  "annotations",
+  "dependsOn",
+] as const;
+
+/** Which fields an import would change on an existing service (empty: unchanged). */
+export function serviceChanges(current: ServiceImport, incoming: ServiceImport): string[] {
+  const norm = (k: (typeof SERVICE_FIELDS)[number], v: ServiceImport) => {
+    const value = v[k];
+    if (k === "dependsOn" || k === "tags") return JSON.stringify([...(value as string[])].sort());
+    if (k === "lastDrTestAt") return value ? new Date(value as string).toISOString() : null;
+    if (k === "annotations") return JSON.stringify(Object.entries(value as object).sort());
+    // JSONB stores object keys in its own order, so compare links field by field.
+    if (k === "links") return JSON.stringify(v.links.map((l) => [l.title, l.url, l.kind ?? null]));
+    return JSON.stringify(value ?? null);
+  };
+  return SERVICE_FIELDS.filter((k) => norm(k, current) !== norm(k, incoming));
+}
+
+export function toServiceImport(s: Service, ownerTeam: string | null, dependsOn: string[]): ServiceImport {
+  return {
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    ownerTeam,
+    tier: s.tier,
+    lifecycle: s.lifecycle,
+    domain: s.domain,
+    repoUrl: s.repoUrl,
+    runbookUrl: s.runbookUrl,
+    onCall: s.onCall,
+    links: s.links,
+    tags: s.tags,
+    rtoMinutes: s.rtoMinutes,
+    rpoMinutes: s.rpoMinutes,
+    lastDrTestAt: s.lastDrTestAt?.toISOString() ?? null,
+    system: s.system,
+    businessDomain: s.businessDomain,
+    annotations: s.annotations,
+    dependsOn,
+  };
+}
+
+/**
+ * Reads a catalog-info.yaml and decides, entity by entity, what importing it would do —
+ * without writing. References must resolve within the file or to what Pharos already
+ * has; anything that does not, or that the caller may not change, is an error that
+ * blocks the whole import.
+ */
+export async function planImport(db: Queryable, actor: Actor, yaml: string): Promise<ImportPlan> {
+  const mapped = mapDocuments(parseCatalogYaml(yaml));
+  // A "skipped" note about part of an entity that is imported (a resource dependency) is a
+  // note on that entity's row, not a skipped entity of its own.
+  const importedRefs = new Set(mapped.entities.map((e) => e.ref));
+  const notes = new Map<string, string[]>();
+  for (const s of mapped.skipped)
+    if (importedRefs.has(s.ref))
+      notes.set(s.ref, [...(notes.get(s.ref) ?? []), s.reason.replace(`${s.ref}: `, "")]);
+  const rows: PlanRow[] = [
+    ...mapped.errors.map((e) => ({
+      ref: e.ref,
+      kind: e.ref.split(":")[0],
+      action: "error" as const,
+      reason: e.error,
+    })),
+    ...mapped.skipped
+      .filter((s) => !importedRefs.has(s.ref))
+      .map((s) => ({ ref: s.ref, kind: s.ref.split(":")[0], action: "skipped" as const, reason: s.reason })),
+  ];
+  const byKind = <K extends ImportEntity["kind"]>(kind: K) =>
+    mapped.entities.filter((e): e is Extract<ImportEntity, { kind: K }> => e.kind === kind);
+  const fileServices = byKind("service");
+  const fileTeams = byKind("team");
+  const fileUsers = byKind("user");
+
+  const [teamRows, serviceRows, userRows, myTeams] = await Promise.all([
+    db.select().from(teams),
+    fileServices.length
+      ? db
+          .select()
+          .from(services)
+          .where(
+            inArray(
+              services.slug,
+              fileServices.map((s) => s.data.slug),
+            ),
+          )
+      : Promise.resolve([] as Service[]),
+    fileUsers.length
+      ? db
+          .select()
+          .from(users)
+          .where(
+            inArray(
+              users.email,
+              fileUsers.map((u) => u.data.email),
+            ),
+          )
+      : Promise.resolve([]),
+    actor.kind === "user"
+      ? db
+          .select({ teamId: teamMembers.teamId })
+          .from(teamMembers)
+          .where(eq(teamMembers.userId, actor.user.id))
+      : Promise.resolve([]),
+  ]);
+  const edges = await edgesFrom(
+    db,
+    serviceRows.map((s) => s.id),
+  );
+  const teamBySlug = new Map(teamRows.map((t) => [t.slug, t]));
+  const teamSlugById = new Map(teamRows.map((t) => [t.id, t.slug]));
+  const knownTeams = new Set([...teamBySlug.keys(), ...fileTeams.map((t) => t.data.slug)]);
+  const existingServices = new Map(serviceRows.map((s) => [s.slug, s]));
+  const fileSlugs = new Set(fileServices.map((s) => s.data.slug));
+  const dependsOf = new Map<string, string[]>();
+  for (const e of edges) dependsOf.set(e.from, [...(dependsOf.get(e.from) ?? []), e.to]);
+  const knownServiceSlugs = fileSlugs.size
+    ? new Set([
+        ...fileSlugs,
+        ...(await existingSlugs(
+          db,
+          fileServices.flatMap((s) => s.data.dependsOn),
+        )),
+      ])
+    : fileSlugs;
+  const mayManageTeams = can(actor, "team.manage");
+  const mayManageUsers = can(actor, "user.manage");
+  const mayEditAny = actor.kind === "system" || can(actor, "service.update_any");
+  const memberOf = new Set(myTeams.map((m) => teamSlugById.get(m.teamId)));
+
+  const plan: ImportPlan = {
+    rows,
+    counts: { create: 0, update: 0, unchanged: 0, skipped: 0, error: 0 },
+    services: { create: [], update: [] },
+    teams: { create: [], update: [] },
+    users: { create: [], update: [] },
+    ok: true,
+  };
+
+  for (const { ref, data } of fileTeams) {
+    const current = teamBySlug.get(data.slug);
+    const changes = current ? (["name", "description"] as const).filter((k) => current[k] !== data[k]) : [];
+    const action: Action = !current ? "create" : changes.length ? "update" : "unchanged";
+    if (action !== "unchanged" && !mayManageTeams)
+      rows.push({ ref, kind: "group", action: "error", reason: "Only admins may create or change teams." });
+    else {
+      rows.push({ ref, kind: "group", action, changes: action === "update" ? [...changes] : undefined });
+      if (action !== "unchanged") plan.teams[action].push(data);
+    }
+  }
+
+  for (const { ref, data } of fileServices) {
+    const problems: string[] = [];
+    if (data.ownerTeam && !knownTeams.has(data.ownerTeam))
+      problems.push(`owner group:default/${data.ownerTeam} is neither in this file nor in Pharos`);
+    if (!data.ownerTeam) problems.push("a Component needs spec.owner");
+    const dangling = data.dependsOn.filter((d) => !knownServiceSlugs.has(d));
+    const valid = createServiceInput.safeParse(data);
+    if (!valid.success)
+      problems.push(...valid.error.issues.map((i) => `${i.path.join(".") || "entity"}: ${i.message}`));
+    if (dangling.length)
+      problems.push(
+        `dependsOn ${dangling.map((d) => `component:default/${d}`).join(", ")} ${dangling.length === 1 ? "is" : "are"} neither in this file nor in Pharos`,
+      );
+    const current = existingServices.get(data.slug);
+    const currentOwner = current?.ownerTeamId ? (teamSlugById.get(current.ownerTeamId) ?? null) : null;
+    const changes = current
+      ? serviceChanges(toServiceImport(current, currentOwner, dependsOf.get(data.slug) ?? []), data)
+      : [];
+    const action: Action = !current ? "create" : changes.length ? "update" : "unchanged";
+    if (action !== "unchanged" && !mayEditAny) {
+      if (!memberOf.has(data.ownerTeam ?? "") || (current && !memberOf.has(currentOwner ?? "")))
+        problems.push("you may only import services owned by your teams");
+    }
+    if (problems.length) rows.push({ ref, kind: "component", action: "error", reason: problems.join("; ") });
+    else {
+      rows.push({ ref, kind: "component", action, changes: action === "update" ? changes : undefined });
+      if (action !== "unchanged") plan.services[action].push(data);
+    }
+  }
+
+  const existingUsers = new Map(userRows.map((u) => [u.email, u]));
+  for (const { ref, data } of fileUsers) {
+    const unknown = data.teams.filter((t) => !knownTeams.has(t));
+    const current = existingUsers.get(data.email);
+    // Memberships are compared by the planner's caller at apply time; names decide "update" here.
+    const action: Action = !current ? "create" : current.name !== data.name ? "update" : "unchanged";
+    if (unknown.length)
+      rows.push({
+        ref,
+        kind: "user",
+        action: "error",
+        reason: `memberOf ${unknown.map((t) => `group:default/${t}`).join(", ")} is neither in this file nor in Pharos`,
+      });
+    else if (action !== "unchanged" && !mayManageUsers)
+      rows.push({ ref, kind: "user", action: "error", reason: "Only admins may create or change users." });
+    else {
+      rows.push({ ref, kind: "user", action, changes: action === "update" ? ["name"] : undefined });
+      if (action !== "unchanged") plan.users[action].push(data);
+    }
+  }
+
+  for (const { ref, data } of byKind("grouping")) {
+    const members = fileServices.filter((s) =>
+      data.type === "system" ? s.data.system === data.name : s.data.businessDomain === data.name,
+    ).length;
+    rows.push({
+      ref,
+      kind: data.type,
+      action: "skipped",
+      reason: `kept as the ${data.type} grouping of ${members} service${members === 1 ? "" : "s"}, not as an entity of its own`,
+    });
+  }
+
+  for (const row of rows) {
+    plan.counts[row.action] += 1;
+    const note = notes.get(row.ref);
+    if (note && row.action !== "error") row.reason = note.join("; ");
+  }
+  plan.ok = plan.counts.error === 0;
+  return plan;
+}
+
+async function existingSlugs(db: Queryable, slugs: string[]) {
+  const unique = [...new Set(slugs)];
+  if (!unique.length) return [];
+  const rows = await db.select({ slug: services.slug }).from(services).where(inArray(services.slug, unique));
+  return rows.map((r) => r.slug);
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { filterParams, parseCatalogFilter, toPrefixQuery } from "./list-filter";
+
+describe("catalog filters", () => {
+  it("parse the URL, dropping values that are not allowed", () => {
+    const params = new URLSearchParams(
+      "q=pay&tier=tier0&lifecycle=nope&domain=database&tag=PCI&level=gold&stale=1&sort=level",
+    );
+    const f = parseCatalogFilter((k) => params.get(k) ?? undefined);
+    expect(f).toMatchObject({
+      q: "pay",
+      tier: "tier0",
+      lifecycle: undefined,
+      domain: "database",
+      tag: "pci",
+      level: "gold",
+      stale: true,
+      sort: "level",
+    });
+    expect(filterParams(f)).toMatchObject({ tier: "tier0", tag: "pci", stale: "1", sort: "level" });
+  });
+
+  it("default to sorting by name", () => {
+    expect(parseCatalogFilter(() => undefined).sort).toBe("name");
+    expect(filterParams(parseCatalogFilter(() => undefined)).sort).toBeUndefined();
+  });
+
+  it("turn free text into a safe prefix query", () => {
+    expect(toPrefixQuery("Payments API")).toBe("payments:* & api:*");
+    expect(toPrefixQuery("a'); drop table--")).toBe("a:* & drop:* & table:*");
+    expect(toPrefixQuery("  !!! ")).toBeNull();
+  });
+});

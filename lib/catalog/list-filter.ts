@@ -1,0 +1,76 @@
+import { SCORECARD_LEVELS, type ScorecardLevel } from "@/db/schema/catalog";
+import {
+  LIFECYCLES,
+  type Lifecycle,
+  SERVICE_DOMAINS,
+  type ServiceDomain,
+  TIERS,
+  type Tier,
+} from "@/db/schema/enums";
+
+export const SORTS = ["name", "tier", "level", "updated", "verified"] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** Catalog filters, as they live in the URL (`/services?tier=tier0&tag=pci&q=pay`). */
+export type CatalogFilter = {
+  q?: string;
+  team?: string;
+  tier?: Tier;
+  lifecycle?: Lifecycle;
+  domain?: ServiceDomain;
+  tag?: string;
+  level?: ScorecardLevel;
+  stale?: boolean;
+  archived?: boolean;
+  mine?: boolean;
+  sort: Sort;
+};
+
+const pick = <T extends string>(allowed: readonly T[], v: string | undefined) =>
+  v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
+
+export function parseCatalogFilter(get: (key: string) => string | undefined): CatalogFilter {
+  const text = (k: string, max: number) => get(k)?.trim().slice(0, max) || undefined;
+  return {
+    q: text("q", 200),
+    team: text("team", 63)?.toLowerCase(),
+    tier: pick(TIERS, get("tier")),
+    lifecycle: pick(LIFECYCLES, get("lifecycle")),
+    domain: pick(SERVICE_DOMAINS, get("domain")),
+    tag: text("tag", 40)?.toLowerCase(),
+    level: pick(SCORECARD_LEVELS, get("level")),
+    stale: get("stale") === "1" || get("stale") === "true",
+    archived: get("archived") === "1" || get("archived") === "true",
+    mine: get("mine") === "1" || get("mine") === "true",
+    sort: pick(SORTS, get("sort")) ?? "name",
+  };
+}
+
+/** The filter back as query parameters (for links that change one facet and keep the rest). */
+export function filterParams(filter: CatalogFilter): Record<string, string | undefined> {
+  return {
+    q: filter.q,
+    team: filter.team,
+    tier: filter.tier,
+    lifecycle: filter.lifecycle,
+    domain: filter.domain,
+    tag: filter.tag,
+    level: filter.level,
+    stale: filter.stale ? "1" : undefined,
+    archived: filter.archived ? "1" : undefined,
+    mine: filter.mine ? "1" : undefined,
+    sort: filter.sort === "name" ? undefined : filter.sort,
+  };
+}
+
+/** Words → a prefix tsquery (`pay api` → `pay:* & api:*`); anything else is dropped. */
+export function toPrefixQuery(q: string): string | null {
+  const words = q
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 8);
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+}
+
+export const STALE_AFTER_DAYS = 90;

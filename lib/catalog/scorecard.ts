@@ -1,0 +1,163 @@
+import type { ScorecardLevel } from "@/db/schema/catalog";
+import type { Tier } from "@/db/schema/enums";
+
+/** What a scorecard rule looks at: the service as stored, plus facts other domains provide. */
+export type ScorecardInput = {
+  ownerTeamId: string | null;
+  description: string;
+  repoUrl: string | null;
+  runbookUrl: string | null;
+  onCall: string | null;
+  links: { title: string; url: string; kind?: string }[];
+  tier: Tier;
+  lifecycle: string;
+  rtoMinutes: number | null;
+  rpoMinutes: number | null;
+  lastDrTestAt: Date | null;
+  verifiedAt: Date | null;
+  /** Facts from domains that have not landed yet are `undefined`: their rules are not applicable. */
+  sloCount?: number;
+  slosMet?: boolean;
+  overdueActionItems?: number;
+};
+
+export type RuleOutcome = "pass" | "fail" | "n/a";
+export type Rule = {
+  id: string;
+  level: Exclude<ScorecardLevel, "none">;
+  title: string;
+  /** How to make the rule pass, in words the owner can act on. */
+  fix: string;
+  check: (s: ScorecardInput, now: Date) => RuleOutcome;
+};
+
+const DAY = 86_400_000;
+const within = (date: Date | null, days: number, now: Date) =>
+  date !== null && now.getTime() - date.getTime() <= days * DAY;
+const critical = (tier: Tier) => tier === "tier0" || tier === "tier1";
+const pass = (ok: boolean): RuleOutcome => (ok ? "pass" : "fail");
+
+/** The production-readiness rules, lowest level first. A level needs all its rules and those below. */
+export const RULES: Rule[] = [
+  {
+    id: "has-owner",
+    level: "bronze",
+    title: "Has an owning team",
+    fix: "Set the owner team on the service.",
+    check: (s) => pass(s.ownerTeamId !== null),
+  },
+  {
+    id: "has-description",
+    level: "bronze",
+    title: "Describes what it does",
+    fix: "Write a description of at least 20 characters.",
+    check: (s) => pass(s.description.trim().length >= 20),
+  },
+  {
+    id: "has-repo",
+    level: "bronze",
+    title: "Links its source repository",
+    fix: "Add the repository URL.",
+    check: (s) => pass(Boolean(s.repoUrl)),
+  },
+  {
+    id: "has-on-call",
+    level: "bronze",
+    title: "Names an on-call rotation",
+    fix: "Set the on-call rotation responders should page.",
+    check: (s) => pass(Boolean(s.onCall)),
+  },
+  {
+    id: "has-runbook",
+    level: "silver",
+    title: "Has a runbook",
+    fix: "Link the runbook responders follow.",
+    check: (s) => pass(Boolean(s.runbookUrl)),
+  },
+  {
+    id: "has-dashboard",
+    level: "silver",
+    title: "Links a dashboard",
+    fix: "Add a link of kind “dashboard”.",
+    check: (s) => pass(s.links.some((l) => l.kind === "dashboard" || /dashboard|grafana/i.test(l.title))),
+  },
+  {
+    id: "has-slo",
+    level: "silver",
+    title: "Has at least one SLO",
+    fix: "Define an SLO for the service's most important user journey.",
+    check: (s) => (s.sloCount === undefined ? "n/a" : pass(s.sloCount > 0)),
+  },
+  {
+    id: "verified-90d",
+    level: "silver",
+    title: "Catalog entry verified in the last 90 days",
+    fix: "Have an owner review the entry and press “Verify”.",
+    check: (s, now) => pass(within(s.verifiedAt, 90, now)),
+  },
+  {
+    id: "slos-met",
+    level: "gold",
+    title: "Meets its SLOs",
+    fix: "Bring every SLO back within target (budget remaining above zero).",
+    check: (s) => (s.slosMet === undefined ? "n/a" : pass(s.slosMet)),
+  },
+  {
+    id: "no-overdue-actions",
+    level: "gold",
+    title: "No overdue postmortem action items",
+    fix: "Close or re-plan the overdue action items.",
+    check: (s) => (s.overdueActionItems === undefined ? "n/a" : pass(s.overdueActionItems === 0)),
+  },
+  {
+    id: "dr-test-365d",
+    level: "gold",
+    title: "Disaster-recovery test in the last 365 days (tier 0/1)",
+    fix: "Run a DR test and record its date.",
+    check: (s, now) => (critical(s.tier) ? pass(within(s.lastDrTestAt, 365, now)) : "n/a"),
+  },
+  {
+    id: "rto-rpo-set",
+    level: "gold",
+    title: "RTO and RPO targets set (tier 0/1)",
+    fix: "Agree and record RTO and RPO targets.",
+    check: (s) => (critical(s.tier) ? pass(s.rtoMinutes !== null && s.rpoMinutes !== null) : "n/a"),
+  },
+];
+
+const ORDER: Exclude<ScorecardLevel, "none">[] = ["bronze", "silver", "gold"];
+
+export type Scorecard = {
+  level: ScorecardLevel;
+  results: { rule: Rule; outcome: RuleOutcome }[];
+  passed: number;
+  applicable: number;
+  /** The failing rules that stand between the service and its next level. */
+  nextLevel: { level: Exclude<ScorecardLevel, "none">; failing: Rule[] } | null;
+};
+
+export function evaluateScorecard(service: ScorecardInput, now = new Date()): Scorecard {
+  const results = RULES.map((rule) => ({ rule, outcome: rule.check(service, now) }));
+  let level: ScorecardLevel = "none";
+  let nextLevel: Scorecard["nextLevel"] = null;
+  for (const candidate of ORDER) {
+    const failing = results
+      .filter((r) => r.rule.level === candidate && r.outcome === "fail")
+      .map((r) => r.rule);
+    if (failing.length) {
+      nextLevel = { level: candidate, failing };
+      break;
+    }
+    level = candidate;
+  }
+  const applicable = results.filter((r) => r.outcome !== "n/a");
+  return {
+    level,
+    results,
+    passed: applicable.filter((r) => r.outcome === "pass").length,
+    applicable: applicable.length,
+    nextLevel,
+  };
+}
+
+export const LEVEL_RANK: Record<ScorecardLevel, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
