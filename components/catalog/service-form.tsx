@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -20,7 +21,10 @@ export function ServiceForm({
   initial: ServiceFormValues;
   teams: { slug: string; name: string }[];
 }) {
-  const [state, action] = useActionState(mode === "create" ? createServiceAction : updateServiceAction, {});
+  const [state, action, pending] = useActionState(
+    mode === "create" ? createServiceAction : updateServiceAction,
+    {},
+  );
   const v = { ...initial, ...(state.values as ServiceFormValues | undefined) };
   const err = state.fieldErrors ?? {};
   const text = (
@@ -41,7 +45,7 @@ export function ServiceForm({
     </Field>
   );
   return (
-    <form action={action} className="grid gap-6" noValidate>
+    <ActionForm action={action} className="grid gap-6" noValidate>
       <FormMessage state={state} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Identity</legend>
@@ -124,10 +128,10 @@ export function ServiceForm({
         </Field>
       </fieldset>
       <div>
-        <SubmitButton pendingText="Saving…">
+        <SubmitButton pending={pending} pendingText="Saving…">
           {mode === "create" ? "Register service" : "Save changes"}
         </SubmitButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { toast } from "sonner";
 import type { ActionState } from "@/lib/command/action";
 import { SubmitButton } from "./submit-button";
@@ -14,16 +14,18 @@ type Props = {
   testId?: string;
 };
 
-/** A one-click write (revoke, deactivate, remove) whose outcome is announced as a toast. */
+/**
+ * A one-click write (revoke, deactivate, remove) whose outcome is announced as a toast.
+ * The toast is raised as soon as the action answers, because the write often removes
+ * this very button from the page (a removed row) before an effect could run.
+ */
 export function ActionButton({ action, fields, label, confirm, variant = "outline", testId }: Props) {
-  const [state, formAction] = useActionState(action, {});
-  const shown = useRef<ActionState | null>(null);
-  useEffect(() => {
-    if (shown.current === state) return;
-    shown.current = state;
-    if (state.ok === false && state.error) toast.error(state.error);
-    if (state.ok && state.message) toast.success(state.message);
-  }, [state]);
+  const [, formAction] = useActionState(async (state: ActionState, formData: FormData) => {
+    const result = await action(state, formData);
+    if (result.ok === false && result.error) toast.error(result.error);
+    if (result.ok && result.message) toast.success(result.message);
+    return result;
+  }, {});
   return (
     <form
       action={formAction}

@@ -107,7 +107,10 @@ export const createServiceInput = z.object({
   ...editable,
   slug: slugField.refine((s) => !RESERVED_SLUGS.includes(s), "This slug is reserved; choose another."),
   name: z.string().trim().min(1, "Name is required.").max(120, "Name must be at most 120 characters."),
-  ownerTeam: z.preprocess((v) => (v === "" ? undefined : v), slugField),
+  ownerTeam: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string({ error: "Choose the owning team." }).pipe(slugField),
+  ),
 });
 
 /** Slugs never change (URLs and integrations depend on them); everything else may. */
