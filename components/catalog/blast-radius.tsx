@@ -3,8 +3,6 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ServiceDetail } from "@/lib/catalog/service-queries";
 import { TierBadge } from "./tier-badge";
 
-const SHOWN = 25;
-
 export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
   return (
     <Card data-testid="blast-radius">
@@ -24,7 +22,7 @@ export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
       </div>
       {radius.services.length ? (
         <ul className="divide-y text-sm" aria-label="Affected services, most critical first">
-          {radius.services.slice(0, SHOWN).map((s) => (
+          {radius.services.map((s) => (
             <li key={s.slug} className="flex items-center justify-between gap-2 px-4 py-1.5">
               <Link href={`/services/${s.slug}`} className="truncate hover:underline">
                 {s.name}
@@ -32,8 +30,10 @@ export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
               <TierBadge tier={s.tier} />
             </li>
           ))}
-          {radius.total > SHOWN ? (
-            <li className="px-4 py-2 text-xs text-muted-foreground">…and {radius.total - SHOWN} more.</li>
+          {radius.total > radius.services.length ? (
+            <li className="px-4 py-2 text-xs text-muted-foreground">
+              …and {radius.total - radius.services.length} more.
+            </li>
           ) : null}
         </ul>
       ) : (

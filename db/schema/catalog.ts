@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
   index,
   integer,
@@ -139,3 +140,13 @@ export const serviceDependencies = pgTable(
 export type Team = typeof teams.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Service = typeof services.$inferSelect;
+
+/**
+ * One row. `graph_version` is bumped by statement triggers on services and
+ * service_dependencies (migration 0002), so every process can tell in one cheap read
+ * whether its in-memory copy of the dependency graph is still current.
+ */
+export const catalogState = pgTable("catalog_state", {
+  id: integer("id").primaryKey(),
+  graphVersion: bigint("graph_version", { mode: "number" }).notNull().default(0),
+});

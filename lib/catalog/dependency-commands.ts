@@ -4,10 +4,9 @@ import { serviceDependencies, services } from "@/db/schema";
 import { slugField } from "@/lib/admin/schemas";
 import { defineCommand } from "@/lib/command/define";
 import { fail } from "@/lib/command/result";
-import { allEdges } from "./edges";
-import { cyclesThrough } from "./graph";
 import { assertMayEdit } from "./ownership";
 import { loadService } from "./service-commands";
+import { shortestCycle } from "./service-queries";
 
 const edgeInput = z.object({ slug: slugField, dependsOn: slugField }).refine((v) => v.slug !== v.dependsOn, {
   path: ["dependsOn"],
@@ -35,8 +34,7 @@ export const addDependency = defineCommand({
       .values({ serviceId: service.id, dependsOnId: target.id })
       .onConflictDoNothing()
       .returning();
-    const edges = await allEdges(tx);
-    const cycle = cyclesThrough(service.slug, edges, 1)[0] ?? null;
+    const cycle = await shortestCycle(tx, service.id);
     await audit({
       entityType: "service",
       entityId: service.slug,

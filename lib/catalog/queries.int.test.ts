@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { services } from "@/db/schema";
 import { demo } from "@/tests/catalog/fixtures";
 import { withTestDatabase } from "@/tests/database";
+import { edgesFrom } from "./edges";
 import { parseCatalogFilter } from "./list-filter";
 import { catalogFacets, listServices, memberTeamIds, scorecardRollup } from "./queries";
 import { getServiceDetail } from "./service-queries";
@@ -79,6 +81,29 @@ describe("catalog queries", () => {
     expect(Object.values(detail!.radius.byTier).reduce((a, b) => a + b, 0)).toBe(detail!.radius.total);
     expect(detail!.downstream.map((d) => d.slug)).toContain("ledger");
     expect(detail!.upstream.map((d) => d.slug)).toEqual(["object-storage"]);
+  });
+
+  it("finds the shortest dependency cycle through a service, however it closes", async () => {
+    const { addDependency } = await import("./dependency-commands");
+    const { executeCommand } = await import("@/lib/command/execute");
+    const { cliActor } = await import("@/lib/auth/actor");
+    expect((await getServiceDetail(t.db, "object-storage"))!.radius.cycle).toBeNull();
+    // object-storage → payments-api closes several cycles; the shortest returns via postgres-primary
+    // (payments-api → postgres-primary → object-storage), not the longer ones via ledger or the event bus.
+    const added = await executeCommand(addDependency, cliActor, {
+      slug: "object-storage",
+      dependsOn: "payments-api",
+    });
+    const cycle = added.ok ? added.data.cycle : null;
+    expect(cycle).toEqual(["object-storage", "payments-api", "postgres-primary", "object-storage"]);
+    const edges = await edgesFrom(
+      t.db,
+      (await t.db.select({ id: services.id }).from(services)).map((r) => r.id),
+    );
+    for (let i = 0; i + 1 < cycle!.length; i++) {
+      expect(edges.some((e) => e.from === cycle![i] && e.to === cycle![i + 1])).toBe(true);
+    }
+    expect((await getServiceDetail(t.db, "object-storage"))!.radius.cycle).toEqual(cycle);
   });
 
   it("rolls the scorecard up per team and per tier", async () => {

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams } from "@/db/schema";
 import { type CatalogFilter, STALE_AFTER_DAYS, toPrefixQuery } from "./list-filter";
@@ -11,7 +10,7 @@ const searchVector = sql`to_tsvector('simple', pharos_search_text(${services.nam
 type FacetKey = "team" | "tier" | "lifecycle" | "domain" | "level" | "tag";
 
 /** SQL conditions for a filter, leaving out one facet (for that facet's own counts). */
-function conditions(
+export function conditions(
   filter: CatalogFilter,
   ctx: { myTeamIds?: string[]; now: Date },
   except?: FacetKey,
@@ -35,7 +34,7 @@ function conditions(
   return where;
 }
 
-function ordering(filter: CatalogFilter): SQL[] {
+export function ordering(filter: CatalogFilter): SQL[] {
   const tsquery = filter.q ? toPrefixQuery(filter.q) : null;
   const byName = asc(services.name);
   switch (filter.sort) {
@@ -93,32 +92,57 @@ export async function listServices(
 
 export type Facet = { value: string; label: string; count: number };
 
-/** Counts per value of each facet under the other active filters (classic faceted search). */
+const SIMPLE_FACETS = {
+  tier: sql`${services.tier}::text`,
+  lifecycle: sql`${services.lifecycle}::text`,
+  domain: sql`${services.domain}::text`,
+  level: sql`${services.scorecardLevel}`,
+  team: sql`${teams.slug}`,
+} as const;
+type SimpleFacet = keyof typeof SIMPLE_FACETS;
+
+/**
+ * Counts per value of each facet under the other active filters (classic faceted search).
+ * Every facet that is not itself filtered shares the same WHERE clause, so all of those
+ * are counted in a single scan with GROUPING SETS; each filtered facet, and the tags,
+ * take one more query.
+ */
 export async function catalogFacets(
   db: Queryable,
   filter: CatalogFilter,
   ctx: { myTeamIds?: string[]; now?: Date } = {},
 ) {
   const base = { ...ctx, now: ctx.now ?? new Date() };
-  const grouped = async (column: AnyPgColumn, key: FacetKey) =>
-    db
-      .select({ value: sql<string>`${column}::text`, count: count() })
+  const dims = Object.keys(SIMPLE_FACETS) as SimpleFacet[];
+  const active = dims.filter((d) => filter[d] !== undefined);
+  const shared = dims.filter((d) => filter[d] === undefined);
+  const facetQuery = (facets: SimpleFacet[], except?: FacetKey) => {
+    const sets = sql.join(
+      facets.map((f) => sql`(${SIMPLE_FACETS[f]}${f === "team" ? sql`, ${teams.name}` : sql``})`),
+      sql`, `,
+    );
+    const which = sql.join(
+      facets.map((f) => sql`when grouping(${SIMPLE_FACETS[f]}) = 0 then ${f}`),
+      sql` `,
+    );
+    return db
+      .select({
+        facet: sql<SimpleFacet>`case ${which} end`,
+        value: sql<string>`coalesce(${sql.join(
+          facets.map((f) => SIMPLE_FACETS[f]),
+          sql`, `,
+        )})`,
+        label: sql<string | null>`max(${teams.name})`,
+        count: count(),
+      })
       .from(services)
-      .where(and(...conditions(filter, base, key)))
-      .groupBy(column)
-      .orderBy(desc(count()));
-  const [team, tier, lifecycle, domain, level, tag] = await Promise.all([
-    db
-      .select({ value: teams.slug, label: teams.name, count: count() })
-      .from(services)
-      .innerJoin(teams, eq(teams.id, services.ownerTeamId))
-      .where(and(...conditions(filter, base, "team")))
-      .groupBy(teams.slug, teams.name)
-      .orderBy(desc(count()), asc(teams.name)),
-    grouped(services.tier, "tier"),
-    grouped(services.lifecycle, "lifecycle"),
-    grouped(services.domain, "domain"),
-    grouped(services.scorecardLevel, "level"),
+      .leftJoin(teams, eq(teams.id, services.ownerTeamId))
+      .where(and(...conditions(filter, base, except)))
+      .groupBy(sql`grouping sets (${sets})`);
+  };
+  const [sharedRows, activeRows, tag] = await Promise.all([
+    shared.length ? facetQuery(shared) : Promise.resolve([]),
+    Promise.all(active.map((f) => facetQuery([f], f))),
     db
       .select({ value: sql<string>`t.tag`, count: count() })
       .from(sql`${services}, unnest(${services.tags}) as t(tag)`)
@@ -127,15 +151,23 @@ export async function catalogFacets(
       .orderBy(desc(count()), sql`t.tag`)
       .limit(15),
   ]);
-  const labelled = (rows: { value: string; count: number }[]): Facet[] =>
-    rows.map((r) => ({ ...r, label: r.value }));
+  const out: Record<SimpleFacet, Facet[]> = { tier: [], lifecycle: [], domain: [], level: [], team: [] };
+  for (const row of [...sharedRows, ...activeRows.flat()]) {
+    if (row.value === null) continue; // unowned services have no team value
+    out[row.facet].push({
+      value: row.value,
+      label: row.facet === "team" ? (row.label ?? row.value) : row.value,
+      count: row.count,
+    });
+  }
+  const byCount = (a: Facet, b: Facet) => b.count - a.count || a.label.localeCompare(b.label);
   return {
-    team: team as Facet[],
-    tier: labelled(tier).sort((a, b) => a.value.localeCompare(b.value)),
-    lifecycle: labelled(lifecycle),
-    domain: labelled(domain),
-    level: labelled(level).sort((a, b) => LEVEL_ORDER.indexOf(a.value) - LEVEL_ORDER.indexOf(b.value)),
-    tag: labelled(tag),
+    team: out.team.sort(byCount),
+    tier: out.tier.sort((a, b) => a.value.localeCompare(b.value)),
+    lifecycle: out.lifecycle.sort(byCount),
+    domain: out.domain.sort(byCount),
+    level: out.level.sort((a, b) => LEVEL_ORDER.indexOf(a.value) - LEVEL_ORDER.indexOf(b.value)),
+    tag: tag.map((r) => ({ ...r, label: r.value })),
   };
 }
 

@@ -12,7 +12,11 @@ export function scoreService(service: Service, now = new Date()) {
   return evaluateScorecard({ ...service, ...facts(service) }, now);
 }
 
-/** Recomputes and stores the level of the given services (all live ones when omitted). */
+/**
+ * Recomputes and stores the level of the given services (all live ones when omitted).
+ * Only rows whose outcome changed are written, so the hourly pass over a large catalog
+ * rewrites (and bloats) nothing when nothing changed.
+ */
 export async function refreshScorecards(db: Queryable, ids?: string[], now = new Date()) {
   const rows = await db
     .select()
@@ -30,7 +34,9 @@ export async function refreshScorecards(db: Queryable, ids?: string[], now = new
         scorecard_level = v.level, scorecard_passed = v.passed, scorecard_applicable = v.applicable,
         scorecard_checked_at = ${now.toISOString()}::timestamptz
       from (values ${sql.join(values, sql`, `)}) as v(id, level, passed, applicable)
-      where s.id = v.id`);
+      where s.id = v.id
+        and (s.scorecard_level, s.scorecard_passed, s.scorecard_applicable, s.scorecard_checked_at is null)
+          is distinct from (v.level, v.passed, v.applicable, false)`);
   }
   return rows.length;
 }

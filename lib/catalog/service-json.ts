@@ -1,7 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { type Service, serviceDependencies, services, teams } from "@/db/schema";
+import type { CatalogFilter } from "./list-filter";
+import { conditions, ordering } from "./queries";
 
 /** A service as the REST API shows it (camelCase, owner and dependencies by slug). */
 export function toServiceJson(service: Service, ownerTeam: string | null, dependsOn: string[]) {
@@ -62,4 +64,35 @@ export async function servicesJson(db: Queryable, slugs: string[]): Promise<Serv
     ]),
   );
   return slugs.map((s) => bySlug.get(s)).filter((s): s is ServiceJson => Boolean(s));
+}
+
+/**
+ * One page of services as JSON in a single round trip (with the total counted alongside):
+ * dependencies come as an array subquery instead of a second query.
+ */
+export async function listServicesJson(
+  db: Queryable,
+  filter: CatalogFilter,
+  paging: { offset: number; pageSize: number },
+  ctx: { myTeamIds?: string[]; now?: Date } = {},
+) {
+  const where = and(...conditions(filter, { ...ctx, now: ctx.now ?? new Date() }));
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        service: services,
+        team: teams.slug,
+        dependsOn: sql<
+          string[]
+        >`coalesce((select array_agg(t.slug order by t.slug) from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = "services"."id"), '{}')`,
+      })
+      .from(services)
+      .leftJoin(teams, eq(teams.id, services.ownerTeamId))
+      .where(where)
+      .orderBy(...ordering(filter))
+      .limit(paging.pageSize)
+      .offset(paging.offset),
+    db.select({ total: count() }).from(services).where(where),
+  ]);
+  return { items: rows.map((r) => toServiceJson(r.service, r.team, r.dependsOn)), total };
 }

@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams, users } from "@/db/schema";
-import type { Tier } from "@/db/schema/enums";
-import { cyclesThrough, type Edge } from "./graph";
+import { blastRadiusOf, dependencyGraph } from "./graph-cache";
 import { scoreService } from "./scorecard-store";
 
 const neighbour = {
@@ -54,42 +53,74 @@ export async function getServiceDetail(db: Queryable, slug: string) {
 
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>;
 
-/**
- * Every service that transitively depends on this one, computed in the database with a
- * recursive query (UNION keeps each service once, so cycles terminate).
- */
+const SHOWN = 25;
+const MAX_CYCLE_LENGTH = 25;
+
+/** All transitive dependents by tier, from the in-memory graph; the cycle path only when there is one. */
 async function blastRadius(db: Queryable, serviceId: string) {
-  const reached = sql`
-    with recursive reached(id) as (
-      select service_id from ${serviceDependencies} where depends_on_id = ${serviceId}
-      union
-      select d.service_id from ${serviceDependencies} d join reached r on d.depends_on_id = r.id
-    ) select id from reached`;
-  const rows = await db
-    .select({ ...neighbour, id: services.id })
-    .from(services)
-    .leftJoin(teams, eq(teams.id, services.ownerTeamId))
-    .where(and(sql`${services.id} in (${reached})`, sql`${services.archivedAt} is null`))
-    .orderBy(asc(services.tier), asc(services.name));
-  const inCycle = rows.some((r) => r.id === serviceId);
-  const others = rows.filter((r) => r.id !== serviceId);
-  const byTier: Record<Tier, number> = { tier0: 0, tier1: 0, tier2: 0, tier3: 0 };
-  for (const r of others) byTier[r.tier] += 1;
-  let cycle: string[] | null = null;
-  if (inCycle) {
-    // Only the edges among the services that can reach this one can close a cycle through it.
-    const ids = [serviceId, ...others.map((r) => r.id)].slice(0, 5000);
-    const edges: Edge[] = await db
-      .select({
-        from: sql<string>`(select slug from ${services} where id = ${serviceDependencies.serviceId})`,
-        to: sql<string>`(select slug from ${services} where id = ${serviceDependencies.dependsOnId})`,
-      })
+  const { inCycle, ...radius } = blastRadiusOf(await dependencyGraph(db), serviceId, SHOWN);
+  return { ...radius, cycle: inCycle ? await shortestCycle(db, serviceId) : null };
+}
+
+/**
+ * The shortest dependency cycle through a service, by bidirectional breadth-first search:
+ * forwards along "depends on" from the service and backwards along "depended on by" to it,
+ * always growing the smaller side, until an edge joins the two. Each side stays near the
+ * square root of what a one-sided walk would visit, so even a dense catalog answers in a
+ * few indexed queries.
+ */
+export async function shortestCycle(db: Queryable, start: string): Promise<string[] | null> {
+  const forward = new Map<string, string>([[start, ""]]); // node → its predecessor from start
+  const backward = new Map<string, string>([[start, ""]]); // node → its successor towards start
+  let ahead = [start];
+  let behind = [start];
+  for (let step = 0; step < MAX_CYCLE_LENGTH && ahead.length && behind.length; step++) {
+    const growForward = ahead.length <= behind.length;
+    const edges = await db
+      .select({ from: serviceDependencies.serviceId, to: serviceDependencies.dependsOnId })
       .from(serviceDependencies)
-      .where(and(inArray(serviceDependencies.serviceId, ids), inArray(serviceDependencies.dependsOnId, ids)));
-    const slug = (
-      await db.select({ slug: services.slug }).from(services).where(eq(services.id, serviceId))
-    )[0].slug;
-    cycle = cyclesThrough(slug, edges, 1)[0] ?? null;
+      .where(
+        inArray(
+          growForward ? serviceDependencies.serviceId : serviceDependencies.dependsOnId,
+          growForward ? ahead : behind,
+        ),
+      );
+    const next: string[] = [];
+    for (const { from, to } of edges) {
+      // An edge from the forward side to the backward side closes the cycle.
+      if (forward.has(from) && backward.has(to))
+        return slugsOf(db, [...pathFromStart(from, forward), ...pathToStart(to, backward)]);
+      if (growForward && !forward.has(to)) {
+        forward.set(to, from);
+        next.push(to);
+      } else if (!growForward && !backward.has(from)) {
+        backward.set(from, to);
+        next.push(from);
+      }
+    }
+    if (growForward) ahead = next;
+    else behind = next;
   }
-  return { total: others.length, byTier, services: others.slice(0, 200), cycle };
+  return null;
+}
+
+function pathFromStart(node: string, forward: Map<string, string>) {
+  const path = [node];
+  for (let at = forward.get(node); at; at = forward.get(at)) path.unshift(at);
+  return path;
+}
+
+function pathToStart(node: string, backward: Map<string, string>) {
+  const path = [node];
+  for (let at = backward.get(node); at; at = backward.get(at)) path.push(at);
+  return path;
+}
+
+async function slugsOf(db: Queryable, ids: string[]) {
+  const rows = await db
+    .select({ id: services.id, slug: services.slug })
+    .from(services)
+    .where(inArray(services.id, ids));
+  const bySlug = new Map(rows.map((r) => [r.id, r.slug]));
+  return ids.map((id) => bySlug.get(id) ?? "?");
 }

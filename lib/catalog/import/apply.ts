@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams, users } from "@/db/schema";
@@ -104,6 +104,9 @@ export const importCatalog = defineCommand({
     reportProgress(input.jobId, "scoring", total, total);
     await refreshScorecards(tx, affectedIds);
     await recordAuditBatch(tx, actor, auditRows);
+    // A bulk load leaves the planner without statistics (and autovacuum may be off):
+    // refresh them now rather than serve the first pages from sequential scans.
+    if (touched.length >= 500) await tx.execute(sql`analyze ${services}, ${serviceDependencies}, ${teams}`);
     const summary = { counts: plan.counts, services: touched.length };
     await audit({ entityType: "catalog", entityId: "import", after: summary });
     return { ...plan, services: undefined, teams: undefined, users: undefined, applied: true };

@@ -2,9 +2,9 @@ import { getDb } from "@/db/client";
 import { parsePaging } from "@/lib/api/paging";
 import { commandResponse, jsonBody, readResponse } from "@/lib/api/rest";
 import { parseCatalogFilter } from "@/lib/catalog/list-filter";
-import { catalogFacets, listServices, memberTeamIds } from "@/lib/catalog/queries";
+import { catalogFacets, memberTeamIds } from "@/lib/catalog/queries";
 import { createService } from "@/lib/catalog/service-commands";
-import { servicesJson } from "@/lib/catalog/service-json";
+import { listServicesJson, servicesJson } from "@/lib/catalog/service-json";
 
 /** `q`, `team`, `tier`, `lifecycle`, `domain`, `tag`, `level`, `stale`, `mine`, `archived`, `sort`, `page`, `pageSize`; `facets=true` adds facet counts. */
 export async function GET(request: Request) {
@@ -16,14 +16,11 @@ export async function GET(request: Request) {
     const myTeamIds =
       filter.mine && actor.kind === "user" ? await memberTeamIds(db, actor.user.id) : undefined;
     const [{ items, total }, facets] = await Promise.all([
-      listServices(db, filter, paging, { myTeamIds }),
+      listServicesJson(db, filter, paging, { myTeamIds }),
       params.get("facets") === "true" ? catalogFacets(db, filter, { myTeamIds }) : undefined,
     ]);
     return {
-      items: await servicesJson(
-        db,
-        items.map((i) => i.slug),
-      ),
+      items,
       total,
       page: paging.page,
       pageSize: paging.pageSize,

@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+export type BenchDatabase = {
+  name: string;
+  url: string;
+  serverVersion: string;
+  autovacuum: boolean;
+  drop: () => Promise<void>;
+};
+
+/** The benchmark creates and drops databases: only ever on this machine. */
+export function assertLocal(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`BENCH_DATABASE_URL is not a URL: ${url}`);
+  }
+  if (!parsed.protocol.startsWith("postgres")) throw new Error("BENCH_DATABASE_URL must be postgres://…");
+  if (!LOCAL_HOSTS.has(parsed.hostname)) {
+    throw new Error(`Refusing to benchmark against ${parsed.hostname}: use a local PostgreSQL (127.0.0.1).`);
+  }
+  return parsed;
+}
+
+/** Creates `pharos_bench_<random>` next to the admin database and returns its URL. */
+export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
+  const admin = assertLocal(adminUrl);
+  const name = `pharos_bench_${randomBytes(4).toString("hex")}`;
+  const sql = postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    const [{ server_version }] = await sql<{ server_version: string }[]>`show server_version`;
+    const [{ autovacuum }] = await sql<{ autovacuum: string }[]>`show autovacuum`;
+    await sql.unsafe(`create database "${name}"`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return {
+      name,
+      url: url.toString(),
+      serverVersion: server_version,
+      autovacuum: autovacuum === "on",
+      drop: async () => {
+        const dropper = postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+        try {
+          // FORCE: a connection the server left behind must not keep the database alive.
+          await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+        } finally {
+          await dropper.end({ timeout: 5 });
+        }
+      },
+    };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Collects planner statistics, as autovacuum would a minute or so after a bulk load. */
+export async function analyze(url: string): Promise<number> {
+  assertLocal(url);
+  const sql = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    const started = performance.now();
+    await sql`analyze`;
+    return (performance.now() - started) / 1000;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Waits until the server's first scorecard refresh (30 s after start, then hourly) has
+ * stored its results, so that one-off rewrite of every row does not land in the samples.
+ */
+export async function waitForScorecardRefresh(url: string, since: Date, timeoutMs: number): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
+      const [{ done }] = await sql<{ done: boolean }[]>`
+        select coalesce(max(scorecard_checked_at) > ${since}, false) as done from services`;
+      if (done) return true;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return false;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
