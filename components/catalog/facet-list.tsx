@@ -10,6 +10,7 @@ export function FacetList({
   selected,
   href,
   format = (f) => f.label,
+  limit = 15,
 }: {
   title: string;
   param: string;
@@ -17,13 +18,18 @@ export function FacetList({
   selected?: string;
   href: (param: string, value: string | undefined) => string;
   format?: (f: Facet) => string;
+  /** Long facets (hundreds of teams) show their largest values; search or the selection reach the rest. */
+  limit?: number;
 }) {
   if (!facets.length) return null;
+  const shown = facets.slice(0, limit);
+  const chosen = facets.find((f) => f.value === selected);
+  if (chosen && !shown.includes(chosen)) shown.push(chosen);
   return (
     <div>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{title}</h3>
       <ul className="grid gap-0.5">
-        {facets.map((f) => {
+        {shown.map((f) => {
           const active = selected === f.value;
           return (
             <li key={f.value}>
@@ -43,6 +49,11 @@ export function FacetList({
           );
         })}
       </ul>
+      {facets.length > shown.length ? (
+        <p className="px-2 pt-1 text-xs text-muted-foreground">
+          +{facets.length - shown.length} more — use search
+        </p>
+      ) : null}
     </div>
   );
 }
