@@ -13,17 +13,7 @@ export type AuditInput = {
 
 /** Appends one audit row inside the caller's transaction, so the write and its record commit together. */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditInput) {
-  await tx.insert(auditLog).values({
-    actorUserId: actorUserId(actor),
-    actorLabel: actorLabel(actor),
-    via: actor.via,
-    tokenId: actor.kind === "user" ? (actor.token?.id ?? null) : null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: redact(entry.before) ?? null,
-    after: redact(entry.after) ?? null,
-  });
+  await recordAuditBatch(tx, actor, [entry]);
 }
 
 /** Many audit rows in one statement, for bulk writes such as a catalog import. */

@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
-import { readerActor } from "@/lib/api/reader";
+import { catalogReader } from "@/lib/api/reader";
 import { errorResponse } from "@/lib/api/rest";
-import { can } from "@/lib/auth/actor";
 import { exportCatalogYaml } from "@/lib/catalog/export";
 
 /** One service as Backstage YAML. Readable with a token, or from the signed-in browser (a download link). */
@@ -9,14 +8,8 @@ export async function GET(
   request: Request,
   { params }: RouteContext<"/api/v1/services/[slug]/catalog-info.yaml">,
 ) {
-  const actor = await readerActor(request);
-  if (!actor)
-    return errorResponse({
-      code: "unauthorized",
-      error: "Send a valid API token as `Authorization: Bearer …`.",
-    });
-  if (!can(actor, "catalog.read"))
-    return errorResponse({ code: "forbidden", error: "Your token or role does not allow this." });
+  const reader = await catalogReader(request);
+  if (!reader.ok) return reader.response;
   const { slug } = await params;
   const yaml = await exportCatalogYaml(getDb(), slug);
   if (yaml === null) return errorResponse({ code: "not_found", error: `No service with slug "${slug}".` });
