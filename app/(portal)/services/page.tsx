@@ -106,7 +106,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         <Link
           href={href("mine", filter.mine ? undefined : "1")}
           className={toggleClass(filter.mine)}
-          aria-pressed={filter.mine}
+          aria-current={filter.mine ? "true" : undefined}
           data-testid="toggle-mine"
         >
           Owned by my teams
@@ -114,14 +114,14 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         <Link
           href={href("stale", filter.stale ? undefined : "1")}
           className={toggleClass(filter.stale)}
-          aria-pressed={filter.stale}
+          aria-current={filter.stale ? "true" : undefined}
         >
           Stale (not verified in 90 days)
         </Link>
         <Link
           href={href("archived", filter.archived ? undefined : "1")}
           className={toggleClass(filter.archived)}
-          aria-pressed={filter.archived}
+          aria-current={filter.archived ? "true" : undefined}
         >
           Archived
         </Link>
