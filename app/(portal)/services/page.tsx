@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CatalogTable } from "@/components/catalog/catalog-table";
 import { FacetList } from "@/components/catalog/facet-list";
+import { FiltersPanel } from "@/components/catalog/filters-panel";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -132,43 +133,46 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
-        <details className="group lg:block" open>
-          <summary className="mb-2 cursor-pointer text-sm font-medium lg:hidden">Filters</summary>
-          <aside aria-label="Filters" className="grid gap-5">
-            <FacetList
-              title="Tier"
-              param="tier"
-              facets={facets.tier}
-              selected={filter.tier}
-              href={href}
-              format={(f) => f.value.replace("tier", "Tier ")}
-            />
-            <FacetList
-              title="Readiness"
-              param="level"
-              facets={facets.level}
-              selected={filter.level}
-              href={href}
-              format={(f) => LEVEL_LABEL[f.value] ?? f.value}
-            />
-            <FacetList title="Team" param="team" facets={facets.team} selected={filter.team} href={href} />
-            <FacetList
-              title="Lifecycle"
-              param="lifecycle"
-              facets={facets.lifecycle}
-              selected={filter.lifecycle}
-              href={href}
-            />
-            <FacetList
-              title="Domain"
-              param="domain"
-              facets={facets.domain}
-              selected={filter.domain}
-              href={href}
-            />
-            <FacetList title="Tags" param="tag" facets={facets.tag} selected={filter.tag} href={href} />
-          </aside>
-        </details>
+        <FiltersPanel
+          active={
+            [filter.tier, filter.level, filter.team, filter.lifecycle, filter.domain, filter.tag].filter(
+              Boolean,
+            ).length
+          }
+        >
+          <FacetList
+            title="Tier"
+            param="tier"
+            facets={facets.tier}
+            selected={filter.tier}
+            href={href}
+            format={(f) => f.value.replace("tier", "Tier ")}
+          />
+          <FacetList
+            title="Readiness"
+            param="level"
+            facets={facets.level}
+            selected={filter.level}
+            href={href}
+            format={(f) => LEVEL_LABEL[f.value] ?? f.value}
+          />
+          <FacetList title="Team" param="team" facets={facets.team} selected={filter.team} href={href} />
+          <FacetList
+            title="Lifecycle"
+            param="lifecycle"
+            facets={facets.lifecycle}
+            selected={filter.lifecycle}
+            href={href}
+          />
+          <FacetList
+            title="Domain"
+            param="domain"
+            facets={facets.domain}
+            selected={filter.domain}
+            href={href}
+          />
+          <FacetList title="Tags" param="tag" facets={facets.tag} selected={filter.tag} href={href} />
+        </FiltersPanel>
         <Card className="min-w-0">
           {items.length ? (
             <>
