@@ -254,7 +254,13 @@ async function measureHttp(
   if (empty.length) notes.push(`Search terms with no hits: ${empty.join(", ")}.`);
   notes.push(`Search hits per term: median ${median([...hits.values()])} of ${opts.components}.`);
 
-  const facetFilters = ["tier=tier1", "lifecycle=deprecated", "tier=tier0", "lifecycle=experimental"];
+  // One facet per request under a filter, as Backstage's UI asks /entity-facets?facet=….
+  const facetFilters = [
+    "facet=lifecycle&tier=tier1",
+    "facet=tier&lifecycle=deprecated",
+    "facet=team&tier=tier0",
+    "facet=tier&lifecycle=experimental",
+  ];
   await run("rest-facets", {
     path: (i) => `/api/v1/services/facets?${facetFilters[i % facetFilters.length]}`,
     headers: bearer,

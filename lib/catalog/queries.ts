@@ -7,7 +7,7 @@ export { teamsOfUser } from "./team-queries";
 
 const searchVector = sql`to_tsvector('simple', pharos_search_text(${services.name}, ${services.slug}, ${services.description}, ${services.tags}))`;
 
-type FacetKey = "team" | "tier" | "lifecycle" | "domain" | "level" | "tag";
+export type FacetKey = "team" | "tier" | "lifecycle" | "domain" | "level" | "tag";
 
 /** SQL conditions for a filter, leaving out one facet (for that facet's own counts). */
 export function conditions(
@@ -107,13 +107,16 @@ type SimpleFacet = keyof typeof SIMPLE_FACETS;
  * are counted in a single scan with GROUPING SETS; each filtered facet, and the tags,
  * take one more query.
  */
+export const FACETS = ["team", "tier", "lifecycle", "domain", "level", "tag"] as const;
+
 export async function catalogFacets(
   db: Queryable,
   filter: CatalogFilter,
-  ctx: { myTeamIds?: string[]; now?: Date } = {},
+  ctx: { myTeamIds?: string[]; now?: Date; only?: readonly FacetKey[] } = {},
 ) {
   const base = { ...ctx, now: ctx.now ?? new Date() };
-  const dims = Object.keys(SIMPLE_FACETS) as SimpleFacet[];
+  const wanted = (f: FacetKey) => !ctx.only || ctx.only.includes(f);
+  const dims = (Object.keys(SIMPLE_FACETS) as SimpleFacet[]).filter(wanted);
   const active = dims.filter((d) => filter[d] !== undefined);
   const shared = dims.filter((d) => filter[d] === undefined);
   const facetQuery = (facets: SimpleFacet[], except?: FacetKey) => {
@@ -143,13 +146,15 @@ export async function catalogFacets(
   const [sharedRows, activeRows, tag] = await Promise.all([
     shared.length ? facetQuery(shared) : Promise.resolve([]),
     Promise.all(active.map((f) => facetQuery([f], f))),
-    db
-      .select({ value: sql<string>`t.tag`, count: count() })
-      .from(sql`${services}, unnest(${services.tags}) as t(tag)`)
-      .where(and(...conditions(filter, base, "tag")))
-      .groupBy(sql`t.tag`)
-      .orderBy(desc(count()), sql`t.tag`)
-      .limit(15),
+    wanted("tag")
+      ? db
+          .select({ value: sql<string>`t.tag`, count: count() })
+          .from(sql`${services}, unnest(${services.tags}) as t(tag)`)
+          .where(and(...conditions(filter, base, "tag")))
+          .groupBy(sql`t.tag`)
+          .orderBy(desc(count()), sql`t.tag`)
+          .limit(15)
+      : Promise.resolve([]),
   ]);
   const out: Record<SimpleFacet, Facet[]> = { tier: [], lifecycle: [], domain: [], level: [], team: [] };
   for (const row of [...sharedRows, ...activeRows.flat()]) {

@@ -63,6 +63,14 @@ describe("REST /api/v1/services", () => {
       await facetsRoute.GET(call("/api/v1/services/facets?q=payments", { token: viewer }))
     ).json();
     expect(facets.team.find((f: { value: string }) => f.value === "payments").count).toBeGreaterThan(0);
+    const one = await (
+      await facetsRoute.GET(call("/api/v1/services/facets?facet=lifecycle&tier=tier0", { token: viewer }))
+    ).json();
+    expect(one.lifecycle.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBe(15);
+    expect(one.tier).toEqual([]);
+    expect(one.tag).toEqual([]);
+    const bad = await facetsRoute.GET(call("/api/v1/services/facets?facet=colour", { token: viewer }));
+    expect(bad.status).toBe(400);
   });
 
   it("reads one service by slug with dependsOn slugs, and 404s unknown ones", async () => {
