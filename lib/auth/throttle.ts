@@ -35,9 +35,13 @@ export async function recordFailure(db: Queryable, keys: string[], now = new Dat
       .returning({ failures: loginThrottle.failures });
     const wait = lockoutSeconds(row.failures, kindOf(key));
     if (wait > 0) {
+      // Parallel failures finish in any order: never let a smaller count shorten the lock.
+      const until = new Date(now.getTime() + wait * 1000).toISOString();
       await db
         .update(loginThrottle)
-        .set({ lockedUntil: new Date(now.getTime() + wait * 1000) })
+        .set({
+          lockedUntil: sql`greatest(coalesce(${loginThrottle.lockedUntil}, ${until}::timestamptz), ${until}::timestamptz)`,
+        })
         .where(eq(loginThrottle.key, key));
     }
   }
