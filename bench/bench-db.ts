@@ -69,23 +69,3 @@ export async function analyze(url: string): Promise<number> {
     await sql.end({ timeout: 5 });
   }
 }
-
-/**
- * Waits until the server's first scorecard refresh (30 s after start, then hourly) has
- * stored its results, so that one-off rewrite of every row does not land in the samples.
- */
-export async function waitForScorecardRefresh(url: string, since: Date, timeoutMs: number): Promise<boolean> {
-  const sql = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
-  try {
-    const deadline = performance.now() + timeoutMs;
-    while (performance.now() < deadline) {
-      const [{ done }] = await sql<{ done: boolean }[]>`
-        select coalesce(max(scorecard_checked_at) > ${since}, false) as done from services`;
-      if (done) return true;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    return false;
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}

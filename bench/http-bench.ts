@@ -1,3 +1,4 @@
+import http from "node:http";
 import { median, percentile } from "./stats";
 
 export type Timed = { samples: number[]; median: number; p95: number; stoppedEarly: boolean };
@@ -13,33 +14,52 @@ export type Probe = {
 export type MeasureOptions = { warmup: number; count: number; maxSeconds: number; timeoutMs: number };
 
 /**
- * Sequential requests over one keep-alive connection (Node's fetch pools them): `warmup`
- * untimed, then up to `count` timed, stopping early once `maxSeconds` have passed. Each
- * sample covers the whole round trip including reading the body. A failed check aborts.
+ * Sequential requests over one keep-alive connection: `warmup` untimed, then up to `count`
+ * timed, stopping early once `maxSeconds` have passed. Each sample covers the whole round
+ * trip including reading the body. A failed check aborts.
+ *
+ * The client is node:http rather than fetch: undici's fetch spends ≈0.45 ms of its own on
+ * every request on this machine (measured against a server answering a constant), which is
+ * more than a whole one-entity read and would be counted against the server.
  */
 export async function measure(base: string, probe: Probe, opts: MeasureOptions): Promise<Timed> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const samples: number[] = [];
   const started = performance.now();
   let stoppedEarly = false;
-  for (let i = 0; i < opts.warmup + opts.count; i++) {
-    if (i >= opts.warmup && performance.now() - started > opts.maxSeconds * 1000) {
-      stoppedEarly = true;
-      break;
+  try {
+    for (let i = 0; i < opts.warmup + opts.count; i++) {
+      if (i >= opts.warmup && performance.now() - started > opts.maxSeconds * 1000) {
+        stoppedEarly = true;
+        break;
+      }
+      const path = probe.path(i);
+      const t0 = performance.now();
+      const res = await get(new URL(path, base), probe.headers?.() ?? {}, agent, opts.timeoutMs);
+      const ms = performance.now() - t0;
+      const problem = probe.check(res.status, res.body, path);
+      if (problem) throw new Error(`GET ${path}: ${problem}`);
+      if (i >= opts.warmup) samples.push(ms);
     }
-    const path = probe.path(i);
-    const t0 = performance.now();
-    const res = await fetch(`${base}${path}`, {
-      headers: probe.headers?.(),
-      redirect: "manual",
-      signal: AbortSignal.timeout(opts.timeoutMs),
-    });
-    const body = await res.text();
-    const ms = performance.now() - t0;
-    const problem = probe.check(res.status, body, path);
-    if (problem) throw new Error(`GET ${path}: ${problem}`);
-    if (i >= opts.warmup) samples.push(ms);
+  } finally {
+    agent.destroy();
   }
   return { samples, median: median(samples), p95: percentile(samples, 95), stoppedEarly };
+}
+
+function get(url: URL, headers: Record<string, string>, agent: http.Agent, timeoutMs: number) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.get(url, { agent, headers, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+      );
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on("error", reject);
+  });
 }
 
 /** Just enough of a cookie jar for one Auth.js session. */

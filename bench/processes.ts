@@ -116,3 +116,14 @@ export async function portInUse(port: number): Promise<boolean> {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the server's output matches `pattern`; false after `timeoutMs`. */
+export async function waitForLog(server: Server, pattern: RegExp, timeoutMs: number) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (pattern.test(server.log())) return true;
+    if (server.child.exitCode !== null) throw new Error(`The server exited:\n${tail(server.log())}`);
+    await sleep(250);
+  }
+  return false;
+}

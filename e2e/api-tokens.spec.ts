@@ -28,6 +28,13 @@ test("an engineer creates a token, uses it on the API, and revokes it", async ({
   });
   expect(write.status()).toBe(403);
   expect((await write.json()).error.code).toBe("forbidden");
+  // Catalog reads are answered by the fast lane in front of Next (lib/api/fast-lane.ts).
+  const service = await request.get("/api/v1/services/payments-api", {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(service.status()).toBe(200);
+  expect(service.headers()["x-pharos-lane"]).toBe("fast");
+  expect((await service.json()).ownerTeam).toBe("payments");
 
   // Reloading does not show the secret again.
   await page.reload();
@@ -37,4 +44,10 @@ test("an engineer creates a token, uses it on the API, and revokes it", async ({
   await expect(page.getByTestId("token-row-ci-deploy")).toContainText("Revoked");
   const after = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);
+  // The fast lane checks the token on every request too: revoked means refused at once.
+  const afterFast = await request.get("/api/v1/services/payments-api", {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(afterFast.status()).toBe(401);
+  expect(afterFast.headers()["x-pharos-lane"]).toBe("fast");
 });

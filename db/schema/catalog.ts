@@ -107,6 +107,9 @@ export const services = pgTable(
     index("services_level_idx").on(t.scorecardLevel),
     index("services_tags_idx").using("gin", t.tags),
     index("services_name_idx").on(t.name),
+    // The catalog as people see it (not archived, by name): its first page reads the index in
+    // order, and its total is an index-only count instead of a scan of the whole table.
+    index("services_active_name_idx").on(t.name).where(sql`${t.archivedAt} is null`),
     // Full-text search over name, slug, description and tags (pharos_search_text is IMMUTABLE).
     index("services_search_idx").using(
       "gin",

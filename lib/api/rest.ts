@@ -17,11 +17,38 @@ export async function apiActor(request: Request): Promise<Actor | null> {
   return actorFromBearer(getDb(), request.headers.get("authorization"));
 }
 
-export function errorResponse(failure: Pick<Failure, "code" | "error" | "fieldErrors" | "details">) {
-  const headers: Record<string, string> = {};
-  if (failure.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="pharos"';
-  return NextResponse.json(
-    {
+/**
+ * An API answer before it is a Response. Reads produce these so that the route files (which
+ * wrap them in a Response) and the fast lane (which writes them straight to the socket,
+ * lib/api/fast-lane.ts) answer the same.
+ */
+export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** What a read needs of its request. */
+export type ApiCall = { authorization: string | null; params: URLSearchParams; url: string };
+
+export function apiCall(request: Request): ApiCall {
+  const { search } = new URL(request.url);
+  return {
+    authorization: request.headers.get("authorization"),
+    params: new URLSearchParams(search),
+    url: request.url,
+  };
+}
+
+export function toResponse(reply: Reply) {
+  return NextResponse.json(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+/** A read as a route handler: `export const GET = asRoute(listServicesReply)`. */
+export function asRoute(read: (call: ApiCall) => Promise<Reply>) {
+  return async (request: Request) => toResponse(await read(apiCall(request)));
+}
+
+export function errorReply(failure: Pick<Failure, "code" | "error" | "fieldErrors" | "details">): Reply {
+  return {
+    status: HTTP_STATUS[failure.code],
+    body: {
       error: {
         code: failure.code,
         message: failure.error,
@@ -29,8 +56,12 @@ export function errorResponse(failure: Pick<Failure, "code" | "error" | "fieldEr
         ...(failure.details === undefined ? {} : { details: failure.details }),
       },
     },
-    { status: HTTP_STATUS[failure.code], headers },
-  );
+    headers: failure.code === "unauthorized" ? { "www-authenticate": 'Bearer realm="pharos"' } : undefined,
+  };
+}
+
+export function errorResponse(failure: Pick<Failure, "code" | "error" | "fieldErrors" | "details">) {
+  return toResponse(errorReply(failure));
 }
 
 /** Runs a command for an API caller and maps the typed result to a status code. */
@@ -51,22 +82,63 @@ export async function readResponse(
   permission: Permission,
   read: (actor: Actor) => Promise<unknown>,
 ) {
+  return toResponse(await readReply(apiCall(request), permission, read));
+}
+
+export async function readReply(
+  call: ApiCall,
+  permission: Permission,
+  read: (actor: Actor) => Promise<unknown>,
+): Promise<Reply> {
   try {
-    const actor = await apiActor(request);
-    if (!actor)
-      return errorResponse({
-        code: "unauthorized",
-        error: "Send a valid API token as `Authorization: Bearer …`.",
-      });
-    if (!can(actor, permission))
-      return errorResponse({ code: "forbidden", error: "Your token or role does not allow this." });
-    const body = await read(actor);
-    if (body === null) return errorResponse({ code: "not_found", error: "Not found." });
-    return NextResponse.json(body);
+    const actor = await actorFromBearer(getDb(), call.authorization);
+    if (!actor || !can(actor, permission)) return refusal(actor);
+    return bodyReply(await read(actor));
   } catch (error) {
-    logger.error({ err: error, url: request.url }, "api read failed");
-    return errorResponse({ code: "internal", error: "Something went wrong on our side." });
+    return readFailed(call, error);
   }
+}
+
+/**
+ * For a read whose answer does not depend on who asks: the query starts while the token is
+ * checked, so the two round trips overlap instead of adding up. Nothing of it is sent, or
+ * even awaited for its value, unless the caller turns out to be allowed.
+ */
+export async function eagerReadReply(
+  call: ApiCall,
+  permission: Permission,
+  read: () => Promise<unknown>,
+): Promise<Reply> {
+  const pending = read();
+  // If the caller is refused, the result is dropped: its failure must not go unhandled.
+  pending.catch(() => {});
+  try {
+    const actor = await actorFromBearer(getDb(), call.authorization);
+    if (!actor || !can(actor, permission)) return refusal(actor);
+    return bodyReply(await pending);
+  } catch (error) {
+    return readFailed(call, error);
+  }
+}
+
+/** 401 for nobody, 403 for a caller without the permission. */
+function refusal(actor: Actor | null) {
+  if (!actor)
+    return errorReply({
+      code: "unauthorized",
+      error: "Send a valid API token as `Authorization: Bearer …`.",
+    });
+  return errorReply({ code: "forbidden", error: "Your token or role does not allow this." });
+}
+
+function bodyReply(body: unknown): Reply {
+  if (body === null) return errorReply({ code: "not_found", error: "Not found." });
+  return { status: 200, body };
+}
+
+function readFailed(call: ApiCall, error: unknown) {
+  logger.error({ err: error, url: call.url }, "api read failed");
+  return errorReply({ code: "internal", error: "Something went wrong on our side." });
 }
 
 /** Parses a JSON body; a malformed one is the caller's 400, not our 500. */

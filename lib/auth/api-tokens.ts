@@ -1,10 +1,20 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { preparedPer } from "@/db/prepared";
 import { apiTokens, users } from "@/db/schema";
 import type { Actor } from "./actor";
 import { hashToken, TOKEN_PREFIX } from "./token-secret";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+const tokenByHash = preparedPer((db) =>
+  db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("hash")), isNull(apiTokens.revokedAt)))
+    .prepare("api_token_by_hash"),
+);
 
 /**
  * Resolves `Authorization: Bearer …` to the token owner acting through the token.
@@ -13,11 +23,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function actorFromBearer(db: Queryable, header: string | null): Promise<Actor | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   if (!match?.[1].startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await db
-    .select({ token: apiTokens, user: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(match[1])), isNull(apiTokens.revokedAt)));
+  const [row] = await tokenByHash(db).execute({ hash: hashToken(match[1]) });
   if (!row || row.user.deactivatedAt) return null;
   const now = new Date();
   if (row.token.expiresAt && row.token.expiresAt <= now) return null;

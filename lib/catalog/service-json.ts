@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
+import { preparedPer } from "@/db/prepared";
 import { type Service, serviceDependencies, services, teams } from "@/db/schema";
 import type { CatalogFilter } from "./list-filter";
 import { conditions, ordering } from "./queries";
@@ -37,32 +37,43 @@ export function toServiceJson(service: Service, ownerTeam: string | null, depend
 
 export type ServiceJson = ReturnType<typeof toServiceJson>;
 
-const target = alias(services, "target");
+/** A service row with its owner's slug and its dependencies' slugs, in one round trip. */
+const jsonColumns = {
+  service: services,
+  team: teams.slug,
+  // Code-point order ("C"), the same as a JavaScript sort, whatever the database's collation.
+  dependsOn: sql<
+    string[]
+  >`coalesce((select array_agg(t.slug order by t.slug collate "C") from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = "services"."id"), '{}')`,
+};
+
+type JsonRow = { service: Service; team: string | null; dependsOn: string[] };
+const fromRow = (r: JsonRow) => toServiceJson(r.service, r.team, r.dependsOn);
+
+const bySlug = preparedPer((db) =>
+  db
+    .select(jsonColumns)
+    .from(services)
+    .leftJoin(teams, eq(teams.id, services.ownerTeamId))
+    .where(eq(services.slug, sql.placeholder("slug")))
+    .prepare("service_json_by_slug"),
+);
+
+/** One service as JSON, or null: the API's hottest read, so a prepared query. */
+export async function serviceJson(db: Queryable, slug: string): Promise<ServiceJson | null> {
+  const [row] = await bySlug(db).execute({ slug });
+  return row ? fromRow(row) : null;
+}
 
 /** Full JSON for the given slugs, in the order given (the list query decides the order). */
 export async function servicesJson(db: Queryable, slugs: string[]): Promise<ServiceJson[]> {
   if (!slugs.length) return [];
-  const [rows, edges] = await Promise.all([
-    db
-      .select({ service: services, team: teams.slug })
-      .from(services)
-      .leftJoin(teams, eq(teams.id, services.ownerTeamId))
-      .where(inArray(services.slug, slugs)),
-    db
-      .select({ from: services.slug, to: target.slug })
-      .from(serviceDependencies)
-      .innerJoin(services, eq(services.id, serviceDependencies.serviceId))
-      .innerJoin(target, eq(target.id, serviceDependencies.dependsOnId))
-      .where(inArray(services.slug, slugs)),
-  ]);
-  const deps = new Map<string, string[]>();
-  for (const e of edges) deps.set(e.from, [...(deps.get(e.from) ?? []), e.to]);
-  const bySlug = new Map(
-    rows.map((r) => [
-      r.service.slug,
-      toServiceJson(r.service, r.team, (deps.get(r.service.slug) ?? []).sort()),
-    ]),
-  );
+  const rows = await db
+    .select(jsonColumns)
+    .from(services)
+    .leftJoin(teams, eq(teams.id, services.ownerTeamId))
+    .where(inArray(services.slug, slugs));
+  const bySlug = new Map(rows.map((r) => [r.service.slug, fromRow(r)]));
   return slugs.map((s) => bySlug.get(s)).filter((s): s is ServiceJson => Boolean(s));
 }
 
@@ -79,13 +90,7 @@ export async function listServicesJson(
   const where = and(...conditions(filter, { ...ctx, now: ctx.now ?? new Date() }));
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({
-        service: services,
-        team: teams.slug,
-        dependsOn: sql<
-          string[]
-        >`coalesce((select array_agg(t.slug order by t.slug) from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = "services"."id"), '{}')`,
-      })
+      .select(jsonColumns)
       .from(services)
       .leftJoin(teams, eq(teams.id, services.ownerTeamId))
       .where(where)
@@ -94,5 +99,5 @@ export async function listServicesJson(
       .offset(paging.offset),
     db.select({ total: count() }).from(services).where(where),
   ]);
-  return { items: rows.map((r) => toServiceJson(r.service, r.team, r.dependsOn)), total };
+  return { items: rows.map(fromRow), total };
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import type { AuditInput } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
@@ -16,6 +16,12 @@ export type Command<S extends z.ZodType, R> = {
   permission: Permission;
   input: S;
   run: (ctx: CommandContext, input: z.output<S>) => Promise<R>;
+  /**
+   * Housekeeping that cannot run inside a transaction (VACUUM), done once the write has
+   * committed. It must not change data: a failure here is logged, and the command still
+   * succeeded.
+   */
+  afterCommit?: (db: Db, result: R) => Promise<void>;
 };
 
 /**

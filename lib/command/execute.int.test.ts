@@ -112,4 +112,30 @@ describe("executeCommand — the guarded write path", () => {
     const again = await executeCommand(makeTeam, actor, { slug: "dupe" });
     expect(again).toMatchObject({ ok: false, code: "conflict", fieldErrors: { slug: expect.any(String) } });
   });
+
+  it("runs after-commit housekeeping once the write is visible, and a failure there loses nothing", async () => {
+    const { actor } = await makeUser(t.db, "admin");
+    const seen: { committed: number; result: string }[] = [];
+    const tidy = defineCommand({
+      ...makeTeam,
+      name: "test.make_team_and_tidy",
+      async afterCommit(db, team: { slug: string }) {
+        // Another connection's view: the row must already be committed.
+        const [{ n }] = await db.select({ n: count() }).from(teams).where(eq(teams.slug, team.slug));
+        seen.push({ committed: n, result: team.slug });
+        if (team.slug === "tidy-fails") throw new Error("vacuum refused");
+      },
+    });
+    expect(await executeCommand(tidy, actor, { slug: "tidy-ok" })).toMatchObject({ ok: true });
+    expect(await executeCommand(tidy, actor, { slug: "tidy-fails" })).toMatchObject({ ok: true });
+    expect(seen).toEqual([
+      { committed: 1, result: "tidy-ok" },
+      { committed: 1, result: "tidy-fails" },
+    ]);
+    // A refused or failed command never reaches its housekeeping.
+    expect(await executeCommand(tidy, actor, { slug: "tidy-boom", explode: true })).toMatchObject({
+      ok: false,
+    });
+    expect(seen).toHaveLength(2);
+  });
 });

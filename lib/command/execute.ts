@@ -31,7 +31,8 @@ export async function executeCommand<S extends z.ZodType, R>(
   const inUse = dbGauges().poolInUse;
   inUse.inc();
   try {
-    const data = await getDb().transaction(async (tx) => {
+    const db = getDb();
+    const data = await db.transaction(async (tx) => {
       let audited = false;
       const ctx: CommandContext = {
         tx,
@@ -47,6 +48,9 @@ export async function executeCommand<S extends z.ZodType, R>(
       return result;
     });
     countCommand(command.name, "ok");
+    await command.afterCommit?.(db, data).catch((error: unknown) => {
+      logger.warn({ err: error, command: command.name }, "after-commit housekeeping failed");
+    });
     return { ok: true, data };
   } catch (error) {
     if (error instanceof CommandError) {

@@ -11,6 +11,8 @@ import { reportProgress } from "./jobs";
 import { planImport } from "./plan";
 
 const CHUNK = 500;
+/** Entities written at which an import counts as a bulk load. */
+const BULK = 500;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 function columns(s: ServiceImport, ownerTeamId: string | null) {
@@ -104,12 +106,16 @@ export const importCatalog = defineCommand({
     reportProgress(input.jobId, "scoring", total, total);
     await refreshScorecards(tx, affectedIds);
     await recordAuditBatch(tx, actor, auditRows);
-    // A bulk load leaves the planner without statistics (and autovacuum may be off):
-    // refresh them now rather than serve the first pages from sequential scans.
-    if (touched.length >= 500) await tx.execute(sql`analyze ${services}, ${serviceDependencies}, ${teams}`);
     const summary = { counts: plan.counts, services: touched.length };
     await audit({ entityType: "catalog", entityId: "import", after: summary });
     return { ...plan, services: undefined, teams: undefined, users: undefined, applied: true };
+  },
+  // A bulk load leaves dead row versions (scorecards are stamped after the insert), no
+  // planner statistics and no visibility map, and autovacuum may be off: tidy up now rather
+  // than serve the first pages from sequential scans over the leftovers.
+  async afterCommit(db, result) {
+    if (result.counts.create + result.counts.update < BULK) return;
+    await db.execute(sql`vacuum (analyze) ${services}, ${serviceDependencies}, ${teams}`);
   },
 });
 

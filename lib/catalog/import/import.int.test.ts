@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { auditLog, services, teams, users } from "@/db/schema";
@@ -115,6 +115,33 @@ describe("Backstage import", () => {
     const final = await counts();
     expect({ ...final, audit: 0 }).toEqual({ ...after, audit: 0 });
     expect(final.audit).toBe(after.audit + 1); // only the import's own summary row
+  });
+
+  it("vacuums and analyzes after a bulk load, and not after a small one", async () => {
+    const stats = async () => {
+      const rows = (await t.db.execute(
+        sql`select vacuum_count + autovacuum_count as vacuums from pg_stat_user_tables where relname = 'services'`,
+      )) as unknown as { rows?: { vacuums: number }[] } & { vacuums: number }[];
+      return Number((rows.rows ?? rows)[0].vacuums);
+    };
+    const before = await stats();
+    const bulk = Array.from(
+      { length: 600 },
+      (_, i) => `---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: bulk-${i} }
+spec: { type: service, lifecycle: production, owner: search-team${i ? `, dependsOn: [component:bulk-${i - 1}]` : ""} }
+`,
+    ).join("");
+    const result = await executeCommand(importCatalog, cliActor, { yaml: bulk });
+    expect(result).toMatchObject({ ok: true, data: { counts: { create: 600 } } });
+    expect(await stats()).toBeGreaterThan(before);
+    const afterBulk = await stats();
+    await executeCommand(importCatalog, cliActor, {
+      yaml: bulk.replace("name: bulk-0 }", "name: bulk-0, description: Changed }"),
+    });
+    expect(await stats()).toBe(afterBulk);
   });
 
   it("updates what changed and reports the fields", async () => {

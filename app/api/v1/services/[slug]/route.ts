@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
-import { commandResponse, errorResponse, jsonBody, readResponse } from "@/lib/api/rest";
+import { apiCall, commandResponse, errorResponse, jsonBody, toResponse } from "@/lib/api/rest";
+import { serviceReply } from "@/lib/api/service-reads";
 import { archiveService, restoreService, updateService } from "@/lib/catalog/service-commands";
 import { servicesJson } from "@/lib/catalog/service-json";
 
 export async function GET(request: Request, { params }: RouteContext<"/api/v1/services/[slug]">) {
-  const { slug } = await params;
-  return readResponse(request, "catalog.read", async () => (await servicesJson(getDb(), [slug]))[0] ?? null);
+  return toResponse(await serviceReply(apiCall(request), (await params).slug));
 }
 
 /** Any service fields (slug excepted); `archived: true|false` archives or restores. */
