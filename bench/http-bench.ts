@@ -7,6 +7,8 @@ export type Probe = {
   /** Path and query for the i-th request (cycle through inputs with `i % n`). */
   path: (i: number) => string;
   headers?: () => Record<string, string>;
+  /** Untimed work before the i-th request (say, a write that empties the caches). */
+  before?: (i: number) => Promise<void>;
   /** Returns a problem description, or null when the response is what the page should be. */
   check: (status: number, body: string, path: string) => string | null;
 };
@@ -34,6 +36,7 @@ export async function measure(base: string, probe: Probe, opts: MeasureOptions):
         break;
       }
       const path = probe.path(i);
+      await probe.before?.(i);
       const t0 = performance.now();
       const res = await get(new URL(path, base), probe.headers?.() ?? {}, agent, opts.timeoutMs);
       const ms = performance.now() - t0;

@@ -117,13 +117,15 @@ export async function portInUse(port: number): Promise<boolean> {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Waits until the server's output matches `pattern`; false after `timeoutMs`. */
-export async function waitForLog(server: Server, pattern: RegExp, timeoutMs: number) {
+/** Waits until the server's /api/metrics shows a sample named `series`; false after `timeoutMs`. */
+export async function waitForMetric(server: Server, series: string, timeoutMs: number) {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
-    if (pattern.test(server.log())) return true;
+    const res = await fetch(`${server.base}/api/metrics`, { signal: AbortSignal.timeout(10_000) });
+    const text = await res.text();
+    if (text.split("\n").some((line) => line.startsWith(`${series} `))) return true;
     if (server.child.exitCode !== null) throw new Error(`The server exited:\n${tail(server.log())}`);
-    await sleep(250);
+    await sleep(500);
   }
   return false;
 }

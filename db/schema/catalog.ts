@@ -145,9 +145,9 @@ export type User = typeof users.$inferSelect;
 export type Service = typeof services.$inferSelect;
 
 /**
- * One row. `graph_version` is bumped by statement triggers on services and
- * service_dependencies (migration 0002), so every process can tell in one cheap read
- * whether its in-memory copy of the dependency graph is still current.
+ * One row. `graph_version` (the catalog's version) is bumped by statement triggers on
+ * services and service_dependencies (migration 0002) and teams (0003), so every process can
+ * tell in one cheap read whether its in-memory graph and cached facet counts are current.
  */
 export const catalogState = pgTable("catalog_state", {
   id: integer("id").primaryKey(),

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams } from "@/db/schema";
+import { versionedCache } from "./catalog-version";
 import { type CatalogFilter, STALE_AFTER_DAYS, toPrefixQuery } from "./list-filter";
 
 export { teamsOfUser } from "./team-queries";
@@ -109,11 +110,24 @@ type SimpleFacet = keyof typeof SIMPLE_FACETS;
  */
 export const FACETS = ["team", "tier", "lifecycle", "domain", "level", "tag"] as const;
 
-export async function catalogFacets(
-  db: Queryable,
-  filter: CatalogFilter,
-  ctx: { myTeamIds?: string[]; now?: Date; only?: readonly FacetKey[] } = {},
-) {
+type FacetContext = { myTeamIds?: string[]; now?: Date; only?: readonly FacetKey[] };
+type Facets = Awaited<ReturnType<typeof countFacets>>;
+
+const facetCache = versionedCache<Facets>();
+
+/**
+ * Facet counts, kept until the catalog next changes: over the whole catalog they are a scan
+ * of every service (≈30 ms at 10,000), and most page views ask for the same few filters.
+ * "stale" depends on the clock and "mine" on the caller, so those are always counted afresh.
+ * The result is shared between callers: do not mutate it.
+ */
+export async function catalogFacets(db: Queryable, filter: CatalogFilter, ctx: FacetContext = {}) {
+  if (filter.stale || filter.mine) return countFacets(db, filter, ctx);
+  const key = JSON.stringify([{ ...filter, sort: undefined }, ctx.only ?? null]);
+  return facetCache(db, key, () => countFacets(db, filter, ctx));
+}
+
+async function countFacets(db: Queryable, filter: CatalogFilter, ctx: FacetContext) {
   const base = { ...ctx, now: ctx.now ?? new Date() };
   const wanted = (f: FacetKey) => !ctx.only || ctx.only.includes(f);
   const dims = (Object.keys(SIMPLE_FACETS) as SimpleFacet[]).filter(wanted);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getHandle } from "@/db/client";
 import { logger } from "@/lib/ops/logger";
+import { jobGauges } from "@/lib/ops/metrics";
 import { refreshScorecards } from "./scorecard-store";
 
 const HOUR = 60 * 60 * 1000;
@@ -23,11 +24,21 @@ export async function refreshScorecardsOnce() {
   });
 }
 
+/** One run of the job, as the timer makes it: errors are logged, never thrown. */
+export function scorecardTick() {
+  const started = performance.now();
+  return refreshScorecardsOnce()
+    .then((n) => {
+      const seconds = (performance.now() - started) / 1000;
+      jobGauges().lastSuccess.set({ job: "scorecards" }, Date.now() / 1000);
+      jobGauges().duration.set({ job: "scorecards" }, seconds);
+      logger.info({ services: n, seconds }, "scorecards refreshed");
+    })
+    .catch((err) => logger.error({ err }, "scorecard refresh failed"));
+}
+
 export function startScorecardJob() {
-  const tick = () =>
-    refreshScorecardsOnce()
-      .then((n) => logger.info({ services: n }, "scorecards refreshed"))
-      .catch((err) => logger.error({ err }, "scorecard refresh failed"));
+  const tick = () => void scorecardTick();
   setTimeout(tick, 30_000).unref();
   setInterval(tick, HOUR).unref();
 }

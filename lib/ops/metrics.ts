@@ -65,3 +65,30 @@ export const dbGauges = () => ({
       }),
   ),
 });
+
+/**
+ * When a background job last finished, and how long it took: alert on a job that has not
+ * run for longer than its interval.
+ */
+export const jobGauges = () => ({
+  lastSuccess: singleton(
+    "pharos_job_last_success_timestamp_seconds",
+    (registers) =>
+      new Gauge({
+        name: "pharos_job_last_success_timestamp_seconds",
+        help: "Unix time at which a background job last finished without error",
+        labelNames: ["job"],
+        registers,
+      }),
+  ),
+  duration: singleton(
+    "pharos_job_duration_seconds",
+    (registers) =>
+      new Gauge({
+        name: "pharos_job_duration_seconds",
+        help: "How long a background job's last successful run took",
+        labelNames: ["job"],
+        registers,
+      }),
+  ),
+});
