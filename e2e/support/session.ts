@@ -47,5 +47,8 @@ export async function expectAccessible(page: Page) {
 
 /** Saves a screenshot for people to look at (not compared): test-results/screens/NAME.png. */
 export async function snap(page: Page, name: string) {
+  // From the top: a page scrolled by the journey would show its sticky header and sidebar
+  // halfway down the full-page capture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }

@@ -67,9 +67,12 @@ const pastDate = z.coerce
   .date({ message: "Use a date like 2026-03-31." })
   .refine((d) => d.getTime() <= Date.now() + 86_400_000, "A DR test date cannot be in the future.");
 
-/** In forms an emptied field arrives as "" and means "clear it"; absent means "leave it". */
+/**
+ * In forms an emptied field arrives as "" and means "clear it"; absent means "leave it".
+ * null is tried first: the coercing schemas would otherwise read it as 0 or 1970-01-01.
+ */
 const clearable = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? null : v), z.union([schema, z.null()]).optional());
+  z.preprocess((v) => (v === "" ? null : v), z.union([z.null(), schema]).optional());
 
 const editable = {
   name: z

@@ -123,6 +123,27 @@ describe("registering and editing services", () => {
       onCall: "",
     });
     expect(edited).toMatchObject({ ok: true, data: { tier: "tier1", onCall: null, scorecardLevel: "none" } });
+    // Numbers and dates clear too: an emptied field is null, never 0 minutes or 1970-01-01.
+    const dated = await executeCommand(updateService, people.engineer, {
+      slug: "refund-notifier",
+      rtoMinutes: "30",
+      rpoMinutes: "5",
+      lastDrTestAt: "2026-10-01",
+    });
+    expect(dated).toMatchObject({ ok: true, data: { rtoMinutes: 30, rpoMinutes: 5 } });
+    for (const cleared of [
+      { rtoMinutes: "", rpoMinutes: "", lastDrTestAt: "" },
+      { rtoMinutes: null, rpoMinutes: null, lastDrTestAt: null },
+    ]) {
+      const result = await executeCommand(updateService, people.engineer, {
+        slug: "refund-notifier",
+        ...cleared,
+      });
+      expect(result).toMatchObject({
+        ok: true,
+        data: { rtoMinutes: null, rpoMinutes: null, lastDrTestAt: null },
+      });
+    }
     expect((await executeCommand(archiveService, people.engineer, { slug: "refund-notifier" })).ok).toBe(
       true,
     );
