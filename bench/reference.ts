@@ -16,16 +16,16 @@ export type Reference = {
 export const REFERENCES: Reference[] = [
   { id: "rest-first-page", label: "REST first page of 20", unit: "ms", backstage: 18, target: 9 },
   { id: "rest-search", label: "REST search (?q=)", unit: "ms", backstage: 132, target: 26.4 },
-  { id: "rest-facets", label: "REST facet count", unit: "ms", backstage: 26, target: 13 },
-  // Facet counts are cached until the catalog changes: this is the same request, each one
-  // right after a write, so it always counts afresh.
+  // Facet counts are cached until the catalog changes. The row set against Backstage is the
+  // request right after a write, which always counts afresh; the cached one is context.
   {
     id: "rest-facets-cold",
-    label: "REST facet count, first after a write",
+    label: "REST facet count (after a write: uncached)",
     unit: "ms",
     backstage: 26,
     target: 13,
   },
+  { id: "rest-facets", label: "REST facet count (cached)", unit: "ms", backstage: null, target: null },
   { id: "rest-entity", label: "REST one entity by name", unit: "ms", backstage: 4, target: 2 },
   { id: "ingest", label: "Ingest catalog (CLI import)", unit: "s", backstage: 135, target: 27, strict: true },
   { id: "ssr-catalog", label: "SSR /services?… page", unit: "ms", backstage: null, target: 50, strict: true },

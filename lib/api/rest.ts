@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, getHandle } from "@/db/client";
 import { type Actor, can } from "@/lib/auth/actor";
-import { actorFromBearer } from "@/lib/auth/api-tokens";
+import { actorFromBearer, bearerSecret } from "@/lib/auth/api-tokens";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Command } from "@/lib/command/define";
 import { executeCommand } from "@/lib/command/execute";
@@ -102,13 +102,16 @@ export async function readReply(
 /**
  * For a read whose answer does not depend on who asks: the query starts while the token is
  * checked, so the two round trips overlap instead of adding up. Nothing of it is sent, or
- * even awaited for its value, unless the caller turns out to be allowed.
+ * even awaited for its value, unless the caller turns out to be allowed. Only a header that
+ * can hold one of our tokens starts it early (a missing or foreign one costs no read), and
+ * only with a pool: PGlite runs one query at a time, so there is nothing to overlap.
  */
 export async function eagerReadReply(
   call: ApiCall,
   permission: Permission,
   read: () => Promise<unknown>,
 ): Promise<Reply> {
+  if (!bearerSecret(call.authorization) || getHandle().poolMax < 2) return readReply(call, permission, read);
   const pending = read();
   // If the caller is refused, the result is dropped: its failure must not go unhandled.
   pending.catch(() => {});

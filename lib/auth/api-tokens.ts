@@ -16,14 +16,20 @@ const tokenByHash = preparedPer((db) =>
     .prepare("api_token_by_hash"),
 );
 
+/** The token in `Authorization: Bearer pharos_…`, or null when the header cannot hold one of ours. */
+export function bearerSecret(header: string | null): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  return match?.[1].startsWith(TOKEN_PREFIX) ? match[1] : null;
+}
+
 /**
  * Resolves `Authorization: Bearer …` to the token owner acting through the token.
  * A revoked or expired token, or one whose owner is deactivated, resolves to nobody.
  */
 export async function actorFromBearer(db: Queryable, header: string | null): Promise<Actor | null> {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
-  if (!match?.[1].startsWith(TOKEN_PREFIX)) return null;
-  const [row] = await tokenByHash(db).execute({ hash: hashToken(match[1]) });
+  const secret = bearerSecret(header);
+  if (!secret) return null;
+  const [row] = await tokenByHash(db).execute({ hash: hashToken(secret) });
   if (!row || row.user.deactivatedAt) return null;
   const now = new Date();
   if (row.token.expiresAt && row.token.expiresAt <= now) return null;

@@ -31,7 +31,9 @@ export function versionedCache<T>(maxEntries = 256) {
   return async (db: Queryable, key: string, compute: () => Promise<T>): Promise<T> => {
     const version = await catalogVersion(db);
     let state = perDb.get(db);
-    if (!state || state.version !== version) {
+    // A reader that saw an older version than the cache holds computes without caching.
+    if (state && version < state.version) return compute();
+    if (!state || version > state.version) {
       state = { version, entries: new Map() };
       perDb.set(db, state);
     }
@@ -42,7 +44,9 @@ export function versionedCache<T>(maxEntries = 256) {
     entries.set(key, pending);
     // Oldest first out: Maps iterate in insertion order.
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-    pending.catch(() => entries.delete(key));
+    pending.catch(() => {
+      if (entries.get(key) === pending) entries.delete(key);
+    });
     return pending;
   };
 }

@@ -1,12 +1,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as serviceRoute from "@/app/api/v1/services/[slug]/route";
 import * as facetsRoute from "@/app/api/v1/services/facets/route";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import { seedDemo } from "@/db/seed/demo";
 import { addTeamMember } from "@/lib/admin/team-commands";
-import { fastRead, serveFast } from "@/lib/api/fast-lane";
+import { acceptsGzip, fastRead, serveFast } from "@/lib/api/fast-lane";
 import { cliActor } from "@/lib/auth/actor";
 import { executeCommand } from "@/lib/command/execute";
 import { withTestDatabase } from "../database";
@@ -109,5 +110,53 @@ describe("the fast lane", () => {
     const lane = await viaLane("/api/v1/services/payments%2Dapi", tokens.viewer);
     expect(lane.status).toBe(200);
     expect((await lane.json()).slug).toBe("payments-api");
+  });
+
+  it("compresses what is worth compressing when the client accepts gzip", async () => {
+    const raw = (path: string, encoding?: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const headers: Record<string, string> = { authorization: `Bearer ${tokens.viewer}` };
+        if (encoding) headers["accept-encoding"] = encoding;
+        http
+          .get(`${base}${path}`, { headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const plain = await raw("/api/v1/services?pageSize=50");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const zipped = await raw("/api/v1/services?pageSize=50", "br, gzip;q=0.8");
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toBe("accept-encoding");
+    expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+    expect(zipped.body.length).toBeLessThan(plain.body.length);
+    expect(JSON.parse(zlib.gunzipSync(zipped.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    // Refused, or too small to bother: sent as is.
+    expect(
+      (await raw("/api/v1/services?pageSize=50", "gzip;q=0")).headers["content-encoding"],
+    ).toBeUndefined();
+    expect((await raw("/api/v1/services/nope", "gzip")).headers["content-encoding"]).toBeUndefined();
+  });
+});
+
+describe("acceptsGzip", () => {
+  it.each([
+    [undefined, false],
+    ["", false],
+    ["gzip", true],
+    ["GZIP", true],
+    ["gzip, deflate, br", true],
+    ["br;q=1.0, gzip;q=0.5", true],
+    ["gzip;q=0", false],
+    ["gzip; q=0.0", false],
+    ["deflate", false],
+    ["*", true],
+    ["*;q=0", false],
+    ["gzip;q=0, *", false],
+    ["x-gzip", false],
+  ])("%s → %s", (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 });
