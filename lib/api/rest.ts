@@ -115,13 +115,7 @@ export async function eagerReadReply(
   const pending = read();
   // If the caller is refused, the result is dropped: its failure must not go unhandled.
   pending.catch(() => {});
-  try {
-    const actor = await actorFromBearer(getDb(), call.authorization);
-    if (!actor || !can(actor, permission)) return refusal(actor);
-    return bodyReply(await pending);
-  } catch (error) {
-    return readFailed(call, error);
-  }
+  return readReply(call, permission, () => pending);
 }
 
 /** 401 for nobody, 403 for a caller without the permission. */

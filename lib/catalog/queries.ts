@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
+import type { SelectResult } from "drizzle-orm/query-builders/select.types";
 import type { Queryable } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams } from "@/db/schema";
 import { versionedCache } from "./catalog-version";
@@ -57,29 +59,49 @@ export function ordering(filter: CatalogFilter): SQL[] {
   }
 }
 
-export async function listServices(
+/** The catalog's row columns: what a list shows of each service. */
+const rowColumns = {
+  slug: services.slug,
+  name: services.name,
+  description: services.description,
+  tier: services.tier,
+  lifecycle: services.lifecycle,
+  domain: services.domain,
+  tags: services.tags,
+  scorecardLevel: services.scorecardLevel,
+  verifiedAt: services.verifiedAt,
+  archivedAt: services.archivedAt,
+  teamSlug: teams.slug,
+  teamName: teams.name,
+};
+
+/** A row selected by `columns` from services with the owning team left-joined. */
+type ServiceRow<C extends SelectedFields> = SelectResult<
+  C,
+  "partial",
+  { services: "not-null"; teams: "nullable" }
+>;
+
+/**
+ * One page of services under a filter, selecting `columns` (with their owning team joined),
+ * and the total matching, counted alongside.
+ */
+export async function servicePage<C extends SelectedFields>(
   db: Queryable,
+  columns: C,
   filter: CatalogFilter,
   paging: { offset: number; pageSize: number },
   ctx: { myTeamIds?: string[]; now?: Date } = {},
-) {
+): Promise<{
+  items: SelectResult<C, "partial", { services: "not-null"; teams: "nullable" }>[];
+  total: number;
+}> {
   const where = and(...conditions(filter, { ...ctx, now: ctx.now ?? new Date() }));
   const [items, [{ total }]] = await Promise.all([
+    // Widened for the builder, which cannot follow a generic selection through the join;
+    // the rows are exactly what `ServiceRow<C>` says.
     db
-      .select({
-        slug: services.slug,
-        name: services.name,
-        description: services.description,
-        tier: services.tier,
-        lifecycle: services.lifecycle,
-        domain: services.domain,
-        tags: services.tags,
-        scorecardLevel: services.scorecardLevel,
-        verifiedAt: services.verifiedAt,
-        archivedAt: services.archivedAt,
-        teamSlug: teams.slug,
-        teamName: teams.name,
-      })
+      .select(columns as SelectedFields)
       .from(services)
       .leftJoin(teams, eq(teams.id, services.ownerTeamId))
       .where(where)
@@ -88,7 +110,16 @@ export async function listServices(
       .offset(paging.offset),
     db.select({ total: count() }).from(services).where(where),
   ]);
-  return { items, total };
+  return { items: items as ServiceRow<C>[], total };
+}
+
+export function listServices(
+  db: Queryable,
+  filter: CatalogFilter,
+  paging: { offset: number; pageSize: number },
+  ctx: { myTeamIds?: string[]; now?: Date } = {},
+) {
+  return servicePage(db, rowColumns, filter, paging, ctx);
 }
 
 export type Facet = { value: string; label: string; count: number };

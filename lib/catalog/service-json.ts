@@ -1,9 +1,9 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { preparedPer } from "@/db/prepared";
 import { type Service, serviceDependencies, services, teams } from "@/db/schema";
 import type { CatalogFilter } from "./list-filter";
-import { conditions, ordering } from "./queries";
+import { servicePage } from "./queries";
 
 /** A service as the REST API shows it (camelCase, owner and dependencies by slug). */
 export function toServiceJson(service: Service, ownerTeam: string | null, dependsOn: string[]) {
@@ -87,17 +87,6 @@ export async function listServicesJson(
   paging: { offset: number; pageSize: number },
   ctx: { myTeamIds?: string[]; now?: Date } = {},
 ) {
-  const where = and(...conditions(filter, { ...ctx, now: ctx.now ?? new Date() }));
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(jsonColumns)
-      .from(services)
-      .leftJoin(teams, eq(teams.id, services.ownerTeamId))
-      .where(where)
-      .orderBy(...ordering(filter))
-      .limit(paging.pageSize)
-      .offset(paging.offset),
-    db.select({ total: count() }).from(services).where(where),
-  ]);
-  return { items: rows.map(fromRow), total };
+  const { items, total } = await servicePage(db, jsonColumns, filter, paging, ctx);
+  return { items: items.map(fromRow), total };
 }

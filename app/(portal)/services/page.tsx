@@ -16,7 +16,7 @@ import { can } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { catalogHref } from "@/lib/catalog/href";
 import { filterParams, parseCatalogFilter } from "@/lib/catalog/list-filter";
-import { catalogFacets, listServices, memberTeamIds } from "@/lib/catalog/queries";
+import { catalogFacets, type Facet, type FacetKey, listServices, memberTeamIds } from "@/lib/catalog/queries";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -26,6 +26,16 @@ const LEVEL_LABEL: Record<string, string> = {
   bronze: "Bronze",
   none: "No level",
 };
+
+/** The filter panel, top to bottom: each facet is counted, and filtered, under its URL parameter. */
+const FACET_SECTIONS: { title: string; param: FacetKey; format?: (f: Facet) => string }[] = [
+  { title: "Tier", param: "tier", format: (f) => f.value.replace("tier", "Tier ") },
+  { title: "Readiness", param: "level", format: (f) => LEVEL_LABEL[f.value] ?? f.value },
+  { title: "Team", param: "team" },
+  { title: "Lifecycle", param: "lifecycle" },
+  { title: "Domain", param: "domain" },
+  { title: "Tags", param: "tag" },
+];
 
 export default async function ServicesPage({ searchParams }: PageProps<"/services">) {
   const actor = await requireActor();
@@ -133,45 +143,18 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
-        <FiltersPanel
-          active={
-            [filter.tier, filter.level, filter.team, filter.lifecycle, filter.domain, filter.tag].filter(
-              Boolean,
-            ).length
-          }
-        >
-          <FacetList
-            title="Tier"
-            param="tier"
-            facets={facets.tier}
-            selected={filter.tier}
-            href={href}
-            format={(f) => f.value.replace("tier", "Tier ")}
-          />
-          <FacetList
-            title="Readiness"
-            param="level"
-            facets={facets.level}
-            selected={filter.level}
-            href={href}
-            format={(f) => LEVEL_LABEL[f.value] ?? f.value}
-          />
-          <FacetList title="Team" param="team" facets={facets.team} selected={filter.team} href={href} />
-          <FacetList
-            title="Lifecycle"
-            param="lifecycle"
-            facets={facets.lifecycle}
-            selected={filter.lifecycle}
-            href={href}
-          />
-          <FacetList
-            title="Domain"
-            param="domain"
-            facets={facets.domain}
-            selected={filter.domain}
-            href={href}
-          />
-          <FacetList title="Tags" param="tag" facets={facets.tag} selected={filter.tag} href={href} />
+        <FiltersPanel active={FACET_SECTIONS.filter((f) => filter[f.param]).length}>
+          {FACET_SECTIONS.map(({ title, param, format }) => (
+            <FacetList
+              key={param}
+              title={title}
+              param={param}
+              facets={facets[param]}
+              selected={filter[param]}
+              href={href}
+              format={format}
+            />
+          ))}
         </FiltersPanel>
         <Card className="min-w-0">
           {items.length ? (
