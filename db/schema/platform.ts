@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./catalog";
 
 /** Append-only: nothing in the app updates or deletes these rows. */
@@ -12,6 +12,9 @@ export const auditLog = pgTable(
     actorLabel: text("actor_label").notNull(),
     via: text("via").notNull(),
     tokenId: uuid("token_id"),
+    /** When the token was minted by an admin for its owner: that admin, named beside the owner. */
+    mintedByUserId: uuid("minted_by_user_id"),
+    mintedByLabel: text("minted_by_label"),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id").notNull(),
@@ -39,6 +42,8 @@ export const apiTokens = pgTable(
     /** SHA-256 of the whole token; tokens are 256-bit random so a slow hash buys nothing. */
     tokenHash: text("token_hash").notNull().unique(),
     scopes: text("scopes").array().notNull(),
+    /** The admin who minted this token for someone else; null when the owner made it. */
+    mintedByUserId: uuid("minted_by_user_id").references(() => users.id, { onDelete: "set null" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -68,3 +73,43 @@ export const userInvites = pgTable("user_invites", {
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * Server-side sessions: the session cookie carries only this row's id (inside the signed
+ * JWT), so signing out, or an admin ending a user's sessions, stops a copied cookie at once.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The browser's User-Agent at sign-in, shortened for display. */
+    userAgent: text("user_agent").notNull().default(""),
+    /** The client address at sign-in and last seen (see lib/auth/client-ip.ts). */
+    address: text("address"),
+    method: text("method").notNull().default("password"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+/** SSO identities: a person is linked to a provider account by issuer + subject, never by email alone. */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("user_identities_user_idx").on(t.userId)],
+);
+
+export type AuthSession = typeof authSessions.$inferSelect;

@@ -51,9 +51,16 @@ describe("the catalog version and what is cached on it", () => {
     expect(await catalogFacets(t.db, filter("stale=1"))).not.toBe(a);
   });
 
-  it("moves the version on every catalog write, even one that changes no row", async () => {
+  it("moves the version once per committed transaction that changes catalog rows", async () => {
     const v = await catalogVersion(t.db);
     await t.db.execute(sql`update services set name = name where false`);
+    expect(await catalogVersion(t.db)).toBe(v);
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`update services set name = name`);
+      await tx.execute(sql`update teams set name = name`);
+      // Deferred to commit: inside the writer's transaction the version has not moved yet.
+      expect(await catalogVersion(tx)).toBe(v);
+    });
     expect(await catalogVersion(t.db)).toBe(v + 1);
   });
 
