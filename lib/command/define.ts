@@ -9,6 +9,11 @@ export type CommandContext = {
   actor: Actor;
   /** Records an audit row in this transaction; `action` defaults to the command's name. */
   audit: (entry: Omit<AuditInput, "action"> & { action?: string }) => Promise<void>;
+  /**
+   * Declares that this run changed nothing (a PATCH with nothing new, revoking a revoked
+   * token): the command then needs no audit row. It must not have written anything.
+   */
+  unchanged: () => void;
 };
 
 export type Command<S extends z.ZodType, R> = {
