@@ -13,6 +13,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { apiTokens, auditLog, services, teamMembers, teams, users } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
@@ -99,6 +100,9 @@ export async function getTeamWithMembers(db: Queryable, slug: string) {
   return { ...team, members };
 }
 
+const minter = alias(users, "minter");
+
+/** Tokens, live ones first; `mintedByEmail` names the admin who made a token for someone else. */
 export async function listTokens(db: Queryable, filter: { userId?: string }) {
   return db
     .select({
@@ -112,9 +116,11 @@ export async function listTokens(db: Queryable, filter: { userId?: string }) {
       createdAt: apiTokens.createdAt,
       userId: apiTokens.userId,
       ownerEmail: users.email,
+      mintedByEmail: minter.email,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(minter, eq(minter.id, apiTokens.mintedByUserId))
     .where(filter.userId ? eq(apiTokens.userId, filter.userId) : undefined)
     .orderBy(sql`${apiTokens.revokedAt} is not null`, desc(apiTokens.createdAt));
 }
@@ -134,7 +140,11 @@ export async function listAudit(
   paging: { offset: number; pageSize: number },
 ) {
   const where: SQL[] = [];
-  if (filter.actor) where.push(ilike(auditLog.actorLabel, `%${filter.actor.replace(/[%_\\]/g, "\\$&")}%`));
+  if (filter.actor) {
+    // An admin's name also finds what was done with tokens they minted for others.
+    const like = `%${filter.actor.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(auditLog.actorLabel, like), ilike(auditLog.mintedByLabel, like))!);
+  }
   if (filter.action)
     where.push(
       filter.action.endsWith(".")

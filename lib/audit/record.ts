@@ -19,13 +19,17 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditInput) {
 /** Many audit rows in one statement, for bulk writes such as a catalog import. */
 export async function recordAuditBatch(tx: Tx, actor: Actor, entries: AuditInput[]) {
   const CHUNK = 1000;
+  const token = actor.kind === "user" ? actor.token : undefined;
   for (let i = 0; i < entries.length; i += CHUNK) {
     await tx.insert(auditLog).values(
       entries.slice(i, i + CHUNK).map((entry) => ({
         actorUserId: actorUserId(actor),
         actorLabel: actorLabel(actor),
         via: actor.via,
-        tokenId: actor.kind === "user" ? (actor.token?.id ?? null) : null,
+        tokenId: token?.id ?? null,
+        // A token an admin minted for someone acts as its owner; the row names the admin too.
+        mintedByUserId: token?.mintedBy?.id ?? null,
+        mintedByLabel: token?.mintedBy?.email ?? null,
         action: entry.action,
         entityType: entry.entityType,
         entityId: entry.entityId,

@@ -7,7 +7,8 @@ export type Actor =
       kind: "user";
       via: "web" | "api";
       user: { id: string; email: string; name: string; role: Role };
-      token?: { id: string; scopes: readonly string[] };
+      /** `mintedBy`: the admin who made this token for its owner, named beside the owner in the audit log. */
+      token?: { id: string; scopes: readonly string[]; mintedBy?: { id: string; email: string } };
     }
   | { kind: "system"; via: "cli" | "system"; label: string };
 

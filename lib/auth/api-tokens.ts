@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { preparedPer } from "@/db/prepared";
 import { apiTokens, users } from "@/db/schema";
@@ -7,11 +8,15 @@ import { hashToken, TOKEN_PREFIX } from "./token-secret";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+const minter = alias(users, "minter");
+
+/** One round trip: the token, its owner and, for a token an admin minted, that admin. */
 const tokenByHash = preparedPer((db) =>
   db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, minter: { id: minter.id, email: minter.email } })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(minter, eq(minter.id, apiTokens.mintedByUserId))
     .where(and(eq(apiTokens.tokenHash, sql.placeholder("hash")), isNull(apiTokens.revokedAt)))
     .prepare("api_token_by_hash"),
 );
@@ -42,6 +47,10 @@ export async function actorFromBearer(db: Queryable, header: string | null): Pro
     kind: "user",
     via: "api",
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    token: { id: row.token.id, scopes: row.token.scopes },
+    token: {
+      id: row.token.id,
+      scopes: row.token.scopes,
+      ...(row.minter ? { mintedBy: { id: row.minter.id, email: row.minter.email } } : {}),
+    },
   };
 }

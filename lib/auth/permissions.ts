@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   "change.approve": { roles: changeManagers, scope: "changes:write" },
   "freeze.manage": { roles: changeManagers, scope: "changes:write" },
   "profile.read": { roles: everyone, scope: "any" },
+  // Signing in (recording it, or provisioning an SSO account at sign-in) and accepting an
+  // invite are writes on one's own account, reached only from the sign-in and invite pages;
+  // they are not reads, so they do not borrow `profile.read`.
+  "session.sign_in": { roles: everyone, scope: "admin:write", self: true },
+  "invite.accept": { roles: everyone, scope: "admin:write", self: true },
   "session.manage_own": { roles: everyone, scope: "admin:write", self: true },
   "token.manage_own": { roles: everyone, scope: "admin:write", self: true },
   "token.manage_any": { roles: admins, scope: "admin:write" },
@@ -95,7 +100,9 @@ export function scopesForRole(role: Role): TokenScope[] {
     if (scope === "read") return true;
     if (scope === "write") return hasWriteOn((r) => r !== "admin");
     if (scope === "admin") return [...heldScopes].some((s) => s.startsWith("admin:"));
-    return held.some((p) => covers(scope, rule(p).scope) && scopeStrength(scope) <= scopeStrength(rule(p).scope));
+    return held.some(
+      (p) => covers(scope, rule(p).scope) && scopeStrength(scope) <= scopeStrength(rule(p).scope),
+    );
   });
 }
 
