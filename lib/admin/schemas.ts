@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema/enums";
 import { PASSWORD_RULES } from "@/lib/auth/password";
+import { line, paragraph } from "@/lib/validation/text";
 
 export const emailField = z
   .string()
@@ -9,11 +10,10 @@ export const emailField = z
   .max(254, "Email must be at most 254 characters.")
   .pipe(z.email({ message: "Enter a valid email address." }));
 
-export const nameField = z
-  .string()
-  .trim()
-  .min(1, "Name is required.")
-  .max(120, "Name must be at most 120 characters.");
+export const nameField = line(120, { label: "Name", required: "Name is required." });
+
+/** A team's (or any entity's) free-text description: several lines allowed, empty by default. */
+export const descriptionField = paragraph(2000, { label: "Description" }).default("");
 
 export const roleField = z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` });
 
@@ -42,5 +42,5 @@ export const uuidField = z.uuid({ message: "Not a valid id." });
 /** Checkbox groups and multi-selects arrive as one string or many. */
 export const stringList = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().trim().min(1)).max(50),
+  z.array(line(200, { required: "Must not be empty." })).max(50),
 );

@@ -4,9 +4,7 @@ import type { Tx } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
 import { defineCommand } from "@/lib/command/define";
 import { fail } from "@/lib/command/result";
-import { emailField, nameField, slugField } from "./schemas";
-
-const descriptionField = z.string().trim().max(2000, "At most 2,000 characters.").default("");
+import { descriptionField, emailField, nameField, slugField } from "./schemas";
 
 export const createTeam = defineCommand({
   name: "team.create",

@@ -1,28 +1,23 @@
 import { z } from "zod";
 import { LIFECYCLES, SERVICE_DOMAINS, TIERS } from "@/db/schema/enums";
 import { slugField } from "@/lib/admin/schemas";
+import { dateField } from "@/lib/validation/date";
+import { integer } from "@/lib/validation/number";
+import { line, paragraph } from "@/lib/validation/text";
 
 const httpUrl = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(2048, `${label} must be at most 2,048 characters.`)
-    .refine((v) => {
-      try {
-        return ["http:", "https:"].includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `${label} must be a full http(s) URL, e.g. https://example.com/x.`);
+  line(2048, { label }).refine((v) => {
+    try {
+      return ["http:", "https:"].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `${label} must be a full http(s) URL, e.g. https://example.com/x.`);
 
 export const linkSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, "Each link needs a title.")
-    .max(120, "Link titles are at most 120 characters."),
+  title: line(120, { label: "A link title", required: "Each link needs a title." }),
   url: httpUrl("A link"),
-  kind: z.string().trim().max(40).optional(),
+  kind: line(40, { label: "A link kind" }).optional(),
 });
 
 /** "Title | https://url | kind" per line (the form's textarea), or already an array (the API). */
@@ -31,10 +26,10 @@ const linksField = z.preprocess(
     if (typeof v !== "string") return v;
     return v
       .split("\n")
-      .map((line) => line.trim())
+      .map((row) => row.trim())
       .filter(Boolean)
-      .map((line) => {
-        const [a, b, c] = line.split("|").map((p) => p.trim());
+      .map((row) => {
+        const [a, b, c] = row.split("|").map((p) => p.trim());
         return b ? { title: a, url: b, kind: c || undefined } : { title: a, url: a };
       });
   },
@@ -57,31 +52,27 @@ const tagsField = z.preprocess(
     .transform((tags) => [...new Set(tags)]),
 );
 
-const minutes = z.coerce
-  .number()
-  .int("Use whole minutes.")
-  .min(0, "Cannot be negative.")
-  .max(525_600, "At most a year.");
+const minutes = integer({
+  min: 0,
+  max: 525_600,
+  notANumber: "Use a whole number of minutes, e.g. 60.",
+  notWhole: "Use whole minutes.",
+  tooSmall: "Cannot be negative.",
+  tooLarge: "At most a year.",
+});
 
-const pastDate = z.coerce
-  .date({ message: "Use a date like 2026-03-31." })
-  .refine((d) => d.getTime() <= Date.now() + 86_400_000, "A DR test date cannot be in the future.");
+const pastDate = dateField().refine(
+  (d) => d.getTime() <= Date.now() + 86_400_000,
+  "A DR test date cannot be in the future.",
+);
 
-/**
- * In forms an emptied field arrives as "" and means "clear it"; absent means "leave it".
- * null is tried first: the coercing schemas would otherwise read it as 0 or 1970-01-01.
- */
+/** In forms an emptied field arrives as "" and means "clear it"; absent means "leave it". */
 const clearable = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? null : v), z.union([z.null(), schema]).optional());
+  z.preprocess((v) => (v === "" ? null : v), schema.nullable().optional());
 
 const editable = {
-  name: z
-    .string()
-    .trim()
-    .min(1, "Name is required.")
-    .max(120, "Name must be at most 120 characters.")
-    .optional(),
-  description: z.string().trim().max(4000, "Description must be at most 4,000 characters.").optional(),
+  name: line(120, { label: "Name", required: "Name is required." }).optional(),
+  description: paragraph(4000, { label: "Description" }).optional(),
   ownerTeam: z.preprocess((v) => (v === "" ? undefined : v), slugField.optional()),
   tier: z.enum(TIERS, { message: "Tier must be tier0, tier1, tier2 or tier3." }).optional(),
   lifecycle: z
@@ -92,14 +83,14 @@ const editable = {
     .optional(),
   repoUrl: clearable(httpUrl("Repository")),
   runbookUrl: clearable(httpUrl("Runbook")),
-  onCall: clearable(z.string().trim().max(200, "On-call must be at most 200 characters.")),
+  onCall: clearable(line(200, { label: "On-call" })),
   links: linksField.optional(),
   tags: tagsField.optional(),
   rtoMinutes: clearable(minutes),
   rpoMinutes: clearable(minutes),
   lastDrTestAt: clearable(pastDate),
-  system: clearable(z.string().trim().max(100, "At most 100 characters.")),
-  businessDomain: clearable(z.string().trim().max(100, "At most 100 characters.")),
+  system: clearable(line(100, { label: "System" })),
+  businessDomain: clearable(line(100, { label: "Business domain" })),
   dependsOn: z.array(slugField).max(200, "At most 200 dependencies.").optional(),
 };
 
@@ -109,15 +100,26 @@ export const RESERVED_SLUGS = ["new", "import", "facets"];
 export const createServiceInput = z.object({
   ...editable,
   slug: slugField.refine((s) => !RESERVED_SLUGS.includes(s), "This slug is reserved; choose another."),
-  name: z.string().trim().min(1, "Name is required.").max(120, "Name must be at most 120 characters."),
+  name: line(120, { label: "Name", required: "Name is required." }),
   ownerTeam: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.string({ error: "Choose the owning team." }).pipe(slugField),
   ),
 });
 
-/** Slugs never change (URLs and integrations depend on them); everything else may. */
-export const updateServiceInput = z.object({ ...editable, slug: slugField });
+/**
+ * Slugs never change (URLs and integrations depend on them); everything else may. Strict,
+ * so a misspelt field (`teir`) is refused by name instead of being dropped unnoticed.
+ */
+export const updateServiceInput = z.strictObject({ ...editable, slug: slugField });
+
+/** The REST PATCH: any service field, plus archiving or restoring, in one request. */
+export const patchServiceInput = z.strictObject({
+  ...editable,
+  slug: slugField,
+  archived: z.boolean({ error: "Must be true or false." }).optional(),
+});
 
 export type CreateServiceInput = z.output<typeof createServiceInput>;
 export type UpdateServiceInput = z.output<typeof updateServiceInput>;
+export type PatchServiceInput = z.output<typeof patchServiceInput>;
