@@ -7,8 +7,8 @@ export async function register() {
   const { getHandle } = await import("@/db/client");
   const { runMigrations } = await import("@/db/migrate");
   const { logger } = await import("@/lib/ops/logger");
-  const { registerFastLane } = await import("@/lib/api/fast-lane");
-  registerFastLane();
+  const { registerApi } = await import("@/lib/api/node");
+  registerApi();
   try {
     await runMigrations(getHandle());
     logger.info({ driver: getHandle().kind }, "database migrated");

@@ -1,259 +1,142 @@
 import { z } from "zod";
-import { createTeam } from "@/lib/admin/team-commands";
-import { createUser, updateUser } from "@/lib/admin/user-commands";
-import { createToken } from "@/lib/auth/token-commands";
-import { createServiceInput, updateServiceInput } from "@/lib/catalog/schemas";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+import type { Route } from "./define-route";
+import { ErrorSchema } from "./schemas";
 
-/** Request bodies come from the same zod schemas the commands validate with, so the document cannot drift. */
-const schema = (s: z.ZodType) =>
-  z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
+type JsonSchema = Record<string, unknown>;
 
-const error = { $ref: "#/components/schemas/Error" };
-const page = (item: string) => ({
-  type: "object",
-  properties: {
-    items: { type: "array", items: { $ref: `#/components/schemas/${item}` } },
-    total: { type: "integer" },
-    page: { type: "integer" },
-    pageSize: { type: "integer" },
-  },
-});
-const json = (s: object) => ({ content: { "application/json": { schema: s } } });
-const failures = {
-  400: { description: "Invalid input", ...json(error) },
-  401: { description: "Missing or invalid token", ...json(error) },
-  403: { description: "Role or token scope does not allow it", ...json(error) },
-  404: { description: "Not found", ...json(error) },
-  409: { description: "Conflict", ...json(error) },
-};
-const listParams = [
-  "q",
-  "team",
-  "tier",
-  "lifecycle",
-  "domain",
-  "tag",
-  "level",
-  "stale",
-  "mine",
-  "archived",
-  "sort",
-  "page",
-  "pageSize",
-].map((name) => ({
-  name,
-  in: "query",
-  schema: { type: name === "page" || name === "pageSize" ? "integer" : "string" },
-}));
-const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
-
-export function openApiDocument() {
+/**
+ * The OpenAPI 3.1 document, generated from the route table: every path, parameter, body,
+ * response, permission and token scope comes from the one declaration of each route
+ * (zod's own JSON Schema output is the 2020-12 dialect OpenAPI 3.1 uses).
+ */
+export function openApiDocument(routes: readonly Route[]) {
+  const components: Record<string, JsonSchema> = {};
+  const convert = (schema: z.ZodType, io: "input" | "output") => toSchema(schema, io, components);
+  const error = convert(ErrorSchema, "output");
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const scope = PERMISSIONS[route.permission].scope;
+    const failures: Record<string, string> = {
+      400: "Invalid input (the `fields` name what is wrong)",
+      401: "Missing, unknown, expired or revoked token",
+      403: "The owner's role or the token's scopes do not allow it",
+      404: "Not found",
+      ...(route.method === "get" ? {} : { 409: "Conflict with the current state" }),
+      ...(route.body ? { 413: `Body over ${route.body.maxBytes.toLocaleString("en")} bytes` } : {}),
+    };
+    const responses: Record<string, unknown> = {};
+    for (const [status, spec] of Object.entries(route.responses)) {
+      responses[status] = {
+        description: spec.description,
+        ...(spec.schema
+          ? {
+              content: { [spec.mediaType ?? "application/json"]: { schema: convert(spec.schema, "output") } },
+            }
+          : {}),
+        ...(spec.headers
+          ? { headers: Object.fromEntries(spec.headers.map((h) => [h, { schema: { type: "string" } }])) }
+          : {}),
+      };
+    }
+    for (const [status, description] of Object.entries(failures)) {
+      responses[status] ??= { description, content: { "application/json": { schema: error } } };
+    }
+    paths[route.path] ??= {};
+    paths[route.path][route.method] = {
+      operationId: operationId(route),
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      tags: [route.tag],
+      security: scope === "any" ? [{ bearer: [] }] : [{ bearer: [scope] }],
+      "x-pharos-permission": route.permission,
+      "x-pharos-scope": scope,
+      parameters: [
+        ...parameters(route.params, "path", convert),
+        ...parameters(route.query, "query", convert),
+      ],
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              ...(route.body.description ? { description: route.body.description } : {}),
+              content: {
+                [route.body.mediaType ?? "application/json"]: { schema: convert(route.body.schema, "input") },
+              },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
   return {
-    openapi: "3.0.3",
+    openapi: "3.1.0",
     info: {
       title: "Pharos API",
       version: "1",
-      description: "Send `Authorization: Bearer <token>`. Errors are `{error: {code, message, fields}}`.",
+      description:
+        "Send `Authorization: Bearer <token>`. Each operation names the token scope it needs (`x-pharos-scope`) and the role permission behind it (`x-pharos-permission`); a token never exceeds its owner's role. Errors are `{error: {code, message, fields}}`.",
     },
     servers: [{ url: "/api/v1" }],
-    security: [{ bearer: [] }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: {
-        Error: {
-          type: "object",
-          properties: {
-            error: {
-              type: "object",
-              properties: {
-                code: { type: "string" },
-                message: { type: "string" },
-                fields: { type: "object", additionalProperties: { type: "string" } },
-                details: {},
-              },
-            },
-          },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "A personal API token (`pharos_…`). Scopes: `<resource>:read|write` for catalog, slo, incidents, changes, people, reports, admin; `read`/`write` for every resource but admin; `admin` for all; `slo:measurements` to push SLO measurements only.",
         },
-        Service: {
-          type: "object",
-          properties: Object.fromEntries(
-            [
-              "slug",
-              "name",
-              "description",
-              "ownerTeam",
-              "tier",
-              "lifecycle",
-              "domain",
-              "repoUrl",
-              "runbookUrl",
-              "onCall",
-              "system",
-              "businessDomain",
-              "scorecardLevel",
-              "lastDrTestAt",
-              "verifiedAt",
-            ].map((k) => [k, { type: "string", nullable: true }]),
-          ),
-        },
-        ServiceCreate: schema(createServiceInput),
-        ServiceUpdate: schema(updateServiceInput.omit({ slug: true })),
-        Team: {
-          type: "object",
-          properties: {
-            slug: { type: "string" },
-            name: { type: "string" },
-            description: { type: "string" },
-            members: { type: "integer" },
-            services: { type: "integer" },
-          },
-        },
-        TeamCreate: schema(createTeam.input),
-        UserCreate: schema(createUser.input),
-        UserUpdate: schema(updateUser.input),
-        TokenCreate: schema(createToken.input),
       },
+      schemas: components,
     },
-    paths: {
-      "/services": {
-        get: {
-          summary: "List services (filters, full-text `q`, `facets=true`)",
-          parameters: [...listParams, { name: "facets", in: "query", schema: { type: "boolean" } }],
-          responses: { 200: { description: "A page", ...json(page("Service")) }, ...failures },
-        },
-        post: {
-          summary: "Register a service",
-          requestBody: json({ $ref: "#/components/schemas/ServiceCreate" }),
-          responses: {
-            201: { description: "Created", ...json({ $ref: "#/components/schemas/Service" }) },
-            ...failures,
-          },
-        },
-      },
-      "/services/facets": {
-        get: {
-          summary: "Facet counts under the list filters",
-          parameters: listParams,
-          responses: { 200: { description: "Counts per facet value" }, ...failures },
-        },
-      },
-      "/services/{slug}": {
-        get: {
-          summary: "One service",
-          parameters: [slug],
-          responses: {
-            200: { description: "The service", ...json({ $ref: "#/components/schemas/Service" }) },
-            ...failures,
-          },
-        },
-        patch: {
-          summary: "Change fields; `archived: true|false` archives or restores",
-          parameters: [slug],
-          requestBody: json({
-            allOf: [
-              { $ref: "#/components/schemas/ServiceUpdate" },
-              { type: "object", properties: { archived: { type: "boolean" } } },
-            ],
-          }),
-          responses: { 200: { description: "The service" }, ...failures },
-        },
-      },
-      "/services/{slug}/verify": {
-        post: {
-          summary: "Mark the entry verified today",
-          parameters: [slug],
-          responses: { 200: { description: "Verified" }, ...failures },
-        },
-      },
-      "/services/{slug}/dependencies/{dependsOnSlug}": {
-        put: {
-          summary: "Add a dependency (idempotent; reports a cycle it closes)",
-          parameters: [slug, { ...slug, name: "dependsOnSlug" }],
-          responses: { 200: { description: "Added" }, ...failures },
-        },
-        delete: {
-          summary: "Remove a dependency",
-          parameters: [slug, { ...slug, name: "dependsOnSlug" }],
-          responses: { 200: { description: "Removed" }, ...failures },
-        },
-      },
-      "/services/{slug}/catalog-info.yaml": {
-        get: {
-          summary: "Backstage export of one service",
-          parameters: [slug],
-          responses: { 200: { description: "YAML", content: { "application/yaml": {} } }, ...failures },
-        },
-      },
-      "/catalog-info.yaml": {
-        get: {
-          summary: "Backstage export of the whole catalog",
-          responses: { 200: { description: "YAML", content: { "application/yaml": {} } } },
-        },
-      },
-      "/catalog/import": {
-        post: {
-          summary: "Import Backstage catalog-info.yaml (all or nothing; `dryRun=true` previews)",
-          parameters: [{ name: "dryRun", in: "query", schema: { type: "boolean" } }],
-          requestBody: { content: { "application/yaml": { schema: { type: "string" } } } },
-          responses: { 200: { description: "Per-entity report" }, ...failures },
-        },
-      },
-      "/teams": {
-        get: {
-          summary: "Teams with member and service counts",
-          responses: { 200: { description: "A page", ...json(page("Team")) } },
-        },
-        post: {
-          summary: "Create a team (admin)",
-          requestBody: json({ $ref: "#/components/schemas/TeamCreate" }),
-          responses: { 201: { description: "Created" }, ...failures },
-        },
-      },
-      "/teams/{slug}/members": {
-        post: {
-          summary: "Add a member (admin)",
-          parameters: [slug],
-          responses: { 201: { description: "Added" }, ...failures },
-        },
-      },
-      "/users": {
-        get: { summary: "Users (admin)", responses: { 200: { description: "A page" }, ...failures } },
-        post: {
-          summary: "Create or invite a user (admin)",
-          requestBody: json({ $ref: "#/components/schemas/UserCreate" }),
-          responses: { 201: { description: "Created" }, ...failures },
-        },
-      },
-      "/users/{id}": {
-        patch: {
-          summary: "Change name/role or `active`",
-          parameters: [{ ...slug, name: "id" }],
-          requestBody: json({ $ref: "#/components/schemas/UserUpdate" }),
-          responses: { 200: { description: "The user" }, ...failures },
-        },
-      },
-      "/tokens": {
-        get: {
-          summary: "Your API tokens (`all=true` for admins)",
-          responses: { 200: { description: "Tokens" } },
-        },
-        post: {
-          summary: "Create a token (shown once)",
-          requestBody: json({ $ref: "#/components/schemas/TokenCreate" }),
-          responses: { 201: { description: "Created" }, ...failures },
-        },
-      },
-      "/tokens/{id}": {
-        delete: {
-          summary: "Revoke a token",
-          parameters: [{ ...slug, name: "id" }],
-          responses: { 200: { description: "Revoked" }, ...failures },
-        },
-      },
-      "/audit": {
-        get: { summary: "Audit log (admin)", responses: { 200: { description: "A page" }, ...failures } },
-      },
-      "/me": { get: { summary: "The token's user and scopes", responses: { 200: { description: "You" } } } },
-    },
+    paths,
   };
+}
+
+function operationId(route: Route) {
+  const words = route.path
+    .split("/")
+    .filter(Boolean)
+    .map((part) =>
+      part.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string) => (c ?? "").toUpperCase()),
+    );
+  return [route.method, ...words.map((w) => w[0].toUpperCase() + w.slice(1))].join("");
+}
+
+function parameters(
+  schema: z.ZodObject | undefined,
+  where: "path" | "query",
+  convert: (s: z.ZodType, io: "input" | "output") => JsonSchema,
+) {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const json = convert(field as z.ZodType, "input");
+    const { description, ...rest } = json;
+    return {
+      name,
+      in: where,
+      required: where === "path" || !(field as z.ZodType).safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+/** One schema as JSON Schema; schemas with an id become shared components referenced by `$ref`. */
+function toSchema(
+  schema: z.ZodType,
+  io: "input" | "output",
+  components: Record<string, JsonSchema>,
+): JsonSchema {
+  const raw = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _s, $defs, ...top } = raw as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  for (const [id, def] of Object.entries($defs ?? {})) components[id] ??= relink(def);
+  const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
+  if (!id) return relink(top);
+  components[id] ??= relink(top);
+  return { $ref: `#/components/schemas/${id}` };
+}
+
+function relink(schema: JsonSchema): JsonSchema {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/'));
 }

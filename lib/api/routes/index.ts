@@ -1,0 +1,9 @@
+import type { Route } from "../define-route";
+import { catalogRoutes } from "./catalog";
+import { peopleRoutes } from "./people";
+
+/**
+ * The route table: every REST route Pharos has, declared once. The router serves it, the
+ * OpenAPI document is generated from it, and the authorisation test walks it.
+ */
+export const ROUTES: readonly Route[] = [...catalogRoutes, ...peopleRoutes];
