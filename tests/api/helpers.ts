@@ -29,8 +29,8 @@ export async function tokenFor(db: Db, role: Role, scopes?: string[]) {
  * A token whose scopes exceed its owner's role, as tokens made before scopes were checked
  * against the role could: inserted directly, to prove the role still limits it.
  */
-export async function overScopedToken(db: Db, role: Role, scopes: string[]) {
-  const { user } = await makeUser(db, role);
+export async function overScopedToken(db: Db, role: Role, scopes: string[], userId?: string) {
+  const user = userId ? { id: userId } : (await makeUser(db, role)).user;
   const { token, hash, prefix } = generateToken();
   await db.insert(apiTokens).values({ userId: user.id, name: "legacy", prefix, tokenHash: hash, scopes });
   return { user, token };

@@ -1,0 +1,68 @@
+import { ROUTES } from "@/lib/api/routes";
+import type { Permission } from "@/lib/auth/permissions";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+
+/*
+ * Every way into Pharos from outside, in one list: the REST routes (from the route table)
+ * and the server actions (named here, beside the command or query each one runs). The
+ * authorisation test walks this list for every kind of caller, and a test checks that every
+ * exported server action appears here, so a new door cannot be added without being tested.
+ */
+
+export type EntryPoint =
+  | { kind: "rest"; method: string; path: string; permission: Permission; scope: string }
+  | { kind: "action"; module: string; name: string; permission: Permission | null; why?: string };
+
+const action = (module: string, name: string, permission: Permission): EntryPoint => ({
+  kind: "action",
+  module,
+  name,
+  permission,
+});
+
+/** Doors that must work before anyone is signed in; each says why. */
+const publicAction = (module: string, name: string, why: string): EntryPoint => ({
+  kind: "action",
+  module,
+  name,
+  permission: null,
+  why,
+});
+
+export const SERVER_ACTIONS: EntryPoint[] = [
+  action("lib/catalog/actions.ts", "createServiceAction", "service.create"),
+  action("lib/catalog/actions.ts", "updateServiceAction", "service.update"),
+  action("lib/catalog/actions.ts", "verifyServiceAction", "service.update"),
+  action("lib/catalog/actions.ts", "archiveServiceAction", "service.update"),
+  action("lib/catalog/actions.ts", "restoreServiceAction", "service.update"),
+  action("lib/catalog/actions.ts", "addDependencyAction", "service.update"),
+  action("lib/catalog/actions.ts", "removeDependencyAction", "service.update"),
+  action("lib/catalog/import-actions.ts", "previewImportAction", "service.create"),
+  action("lib/catalog/import-actions.ts", "startImportAction", "service.create"),
+  action("lib/catalog/import-actions.ts", "importStatusAction", "service.create"),
+  action("lib/admin/actions.ts", "createUserAction", "user.manage"),
+  action("lib/admin/actions.ts", "updateUserAction", "user.manage"),
+  action("lib/admin/actions.ts", "deactivateUserAction", "user.manage"),
+  action("lib/admin/actions.ts", "reactivateUserAction", "user.manage"),
+  action("lib/admin/actions.ts", "reissueInviteAction", "user.manage"),
+  action("lib/admin/actions.ts", "createTeamAction", "team.manage"),
+  action("lib/admin/actions.ts", "updateTeamAction", "team.manage"),
+  action("lib/admin/actions.ts", "addTeamMemberAction", "team.manage"),
+  action("lib/admin/actions.ts", "removeTeamMemberAction", "team.manage"),
+  action("lib/auth/token-actions.ts", "createTokenAction", "token.manage_own"),
+  action("lib/auth/token-actions.ts", "revokeTokenAction", "token.manage_own"),
+  publicAction("lib/auth/actions.ts", "loginAction", "signs a person in; throttled per account and address"),
+  publicAction("lib/auth/actions.ts", "ssoAction", "starts single sign-on at the configured provider"),
+  publicAction("lib/auth/actions.ts", "signOutAction", "ends the caller's own session, if any"),
+  publicAction("lib/auth/actions.ts", "acceptInviteAction", "the one-time invite token is the credential"),
+];
+
+export const REST_ENTRY_POINTS: EntryPoint[] = ROUTES.map((route) => ({
+  kind: "rest",
+  method: route.method.toUpperCase(),
+  path: `/api/v1${route.path}`,
+  permission: route.permission,
+  scope: PERMISSIONS[route.permission].scope,
+}));
+
+export const ENTRY_POINTS: EntryPoint[] = [...REST_ENTRY_POINTS, ...SERVER_ACTIONS];

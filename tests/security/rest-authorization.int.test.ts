@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@/db/seed/demo";
+import { ROUTES } from "@/lib/api/routes";
+import { can } from "@/lib/auth/actor";
+import { REST_ENTRY_POINTS } from "@/lib/entry-points";
+import { makeUser } from "../actors";
+import { send } from "../api/helpers";
+import { withTestDatabase } from "../database";
+import { footprint, PEOPLE, type Person, SCOPE_FAMILIES, tokenOf } from "./callers";
+
+/*
+ * Every REST route × every kind of caller: anonymous, a forged token, and each kind of
+ * person with each scope family. A refused call must be 401 (nobody) or 403 (not allowed)
+ * and leave every table as it was; an allowed one must get past the gate.
+ */
+
+const t = withTestDatabase();
+let n = 0;
+const unique = () => {
+  n += 1;
+  return `${Date.now().toString(36)}-${n}`;
+};
+
+/** A sample request per route; routes that act on one team's services name it `owned`. */
+type Sample = { url: string; body?: unknown; raw?: string; owned?: boolean };
+let targets: { userId: string; tokenId: string };
+
+const SAMPLES: Record<string, () => Sample> = {
+  "GET /services": () => ({ url: "/services?tier=tier1&facets=true" }),
+  "GET /services/facets": () => ({ url: "/services/facets?facet=tier" }),
+  "GET /services/{slug}": () => ({ url: "/services/ledger" }),
+  "POST /services": () => ({
+    url: "/services",
+    body: { slug: `matrix-${unique()}`, name: "Matrix", ownerTeam: "payments" },
+    owned: true,
+  }),
+  "PATCH /services/{slug}": () => ({
+    url: "/services/ledger",
+    body: { description: `Ledger ${unique()}` },
+    owned: true,
+  }),
+  "POST /services/{slug}/verify": () => ({ url: "/services/ledger/verify", owned: true }),
+  "PUT /services/{slug}/dependencies/{dependsOn}": () => ({
+    url: "/services/ledger/dependencies/fraud-scoring",
+    owned: true,
+  }),
+  "DELETE /services/{slug}/dependencies/{dependsOn}": () => ({
+    url: "/services/ledger/dependencies/fraud-scoring",
+    owned: true,
+  }),
+  "GET /services/{slug}/catalog-info.yaml": () => ({ url: "/services/ledger/catalog-info.yaml" }),
+  "GET /catalog-info.yaml": () => ({ url: "/catalog-info.yaml" }),
+  "POST /catalog/import": () => ({
+    url: "/catalog/import?dryRun=true",
+    raw: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: matrix-import }\nspec: { type: service, lifecycle: production, owner: group:default/payments }\n",
+  }),
+  "GET /me": () => ({ url: "/me" }),
+  "GET /teams": () => ({ url: "/teams" }),
+  "POST /teams": () => ({ url: "/teams", body: { slug: `team-${unique()}`, name: "Matrix team" } }),
+  "POST /teams/{slug}/members": () => ({ url: "/teams/data/members", body: { email: "viewer@pharos.demo" } }),
+  "GET /users": () => ({ url: "/users?pageSize=5" }),
+  "POST /users": () => ({
+    url: "/users",
+    body: { email: `matrix-${unique()}@test.example`, name: "Matrix", role: "viewer" },
+  }),
+  "GET /users/{id}": () => ({ url: `/users/${targets.userId}` }),
+  "PATCH /users/{id}": () => ({ url: `/users/${targets.userId}`, body: { name: `Renamed ${unique()}` } }),
+  "GET /tokens": () => ({ url: "/tokens" }),
+  "POST /tokens": () => ({ url: "/tokens", body: { name: `matrix-${unique()}`, scopes: ["read"] } }),
+  "DELETE /tokens/{id}": () => ({ url: `/tokens/${targets.tokenId}` }),
+  "GET /audit": () => ({ url: "/audit?pageSize=5" }),
+};
+
+type Caller = { label: string; token?: string; person?: Person; actor?: Parameters<typeof can>[0] };
+const callers: Caller[] = [];
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+  const target = await makeUser(t.db, "viewer");
+  const victim = await tokenOf(t.db, "viewer", ["read"]);
+  const [row] = (await t.db.query.apiTokens.findMany()).filter((x) => x.userId === victim.user.id);
+  targets = { userId: target.user.id, tokenId: row.id };
+  callers.push({ label: "anonymous" }, { label: "forged token", token: `pharos_${"x".repeat(43)}` });
+  for (const person of PEOPLE) {
+    for (const scopes of SCOPE_FAMILIES) {
+      const { token, user } = await tokenOf(t.db, person, scopes);
+      callers.push({
+        label: `${person} with ${scopes.join(",")}`,
+        token,
+        person,
+        actor: {
+          kind: "user",
+          via: "api",
+          user: { id: user.id, email: user.email, name: user.name, role: user.role },
+          token: { id: "t", scopes },
+        },
+      });
+    }
+  }
+}, 120_000);
+
+describe("the REST authorisation matrix", () => {
+  it("has a sample request for every route in the table, and the registry lists them all", () => {
+    const keys = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(Object.keys(SAMPLES).sort()).toEqual([...keys].sort());
+    expect(REST_ENTRY_POINTS.map((e) => (e.kind === "rest" ? `${e.method} ${e.path}` : "")).sort()).toEqual(
+      keys.map((k) => k.replace(" /", " /api/v1/")).sort(),
+    );
+  });
+
+  it.each(ROUTES.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))(
+    "%s: refused callers get 401/403 and change nothing; allowed ones pass the gate",
+    async (key, route) => {
+      for (const caller of callers) {
+        const sample = SAMPLES[key]();
+        const before = await footprint(t.db);
+        const response = await send(
+          route.method.toUpperCase(),
+          new Request(`http://localhost/api/v1${sample.url}`, {
+            method: route.method.toUpperCase(),
+            headers: {
+              ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}),
+              ...(sample.body !== undefined ? { "content-type": "application/json" } : {}),
+            },
+            body: sample.raw ?? (sample.body === undefined ? undefined : JSON.stringify(sample.body)),
+          }),
+        );
+        const where = `${key} as ${caller.label}`;
+        const permitted = Boolean(caller.actor) && can(caller.actor, route.permission);
+        // Catalog writes also need membership of the owning team (or admin): a change manager has none.
+        const ownershipRefusal =
+          sample.owned && caller.person !== "engineer-owning-team" && caller.person !== "admin";
+        if (!caller.actor) expect(response.status, where).toBe(401);
+        else if (!permitted || ownershipRefusal) expect(response.status, where).toBe(403);
+        else expect([401, 403], `${where}: ${await response.clone().text()}`).not.toContain(response.status);
+        if (response.status === 401 || response.status === 403) {
+          expect(await footprint(t.db), `${where} wrote something`).toBe(before);
+          expect((await response.json()).error.code, where).toBe(
+            response.status === 401 ? "unauthorized" : "forbidden",
+          );
+        }
+        expect(response.status, `${where}: ${response.status}`).toBeLessThan(500);
+      }
+    },
+    120_000,
+  );
+});
