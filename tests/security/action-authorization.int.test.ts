@@ -1,0 +1,170 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDemo } from "@/db/seed/demo";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/actor";
+import { SERVER_ACTIONS } from "@/lib/entry-points";
+import { makeUser } from "../actors";
+import { withTestDatabase } from "../database";
+import { footprint, makePerson, PEOPLE, type Person } from "./callers";
+
+/*
+ * Every server action × every kind of signed-in person (and nobody). The session is the
+ * one thing stubbed: `getActor` returns the person, as it would for their session cookie.
+ * A refused action must say so and leave every table as it was.
+ */
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({
+  getActor: async () => session.actor,
+  requireActor: async () => {
+    if (!session.actor) throw new Error("redirect to /login");
+    return session.actor;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw Object.assign(new Error(`redirect ${to}`), { redirected: to });
+  },
+  notFound: () => {
+    throw new Error("not found");
+  },
+}));
+
+const t = withTestDatabase();
+let n = 0;
+const unique = () => {
+  n += 1;
+  return `${Date.now().toString(36)}-${n}`;
+};
+let targets: { userId: string; tokenId: string };
+
+const form = (fields: Record<string, string | string[]>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) data.append(k, x);
+  return data;
+};
+
+/** How to call each action, and whether it acts on one team's services (`owned`). */
+const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
+  createServiceAction: () => ({
+    args: [{}, form({ slug: `act-${unique()}`, name: "Action", ownerTeam: "payments", tier: "tier2" })],
+    owned: true,
+  }),
+  updateServiceAction: () => ({
+    args: [{}, form({ slug: "ledger", description: `Ledger ${unique()}` })],
+    owned: true,
+  }),
+  verifyServiceAction: () => ({ args: [{}, form({ slug: "ledger" })], owned: true }),
+  archiveServiceAction: () => ({ args: [{}, form({ slug: "fraud-scoring" })], owned: true }),
+  restoreServiceAction: () => ({ args: [{}, form({ slug: "fraud-scoring" })], owned: true }),
+  addDependencyAction: () => ({
+    args: [{}, form({ slug: "ledger", dependsOn: "fraud-scoring" })],
+    owned: true,
+  }),
+  removeDependencyAction: () => ({
+    args: [{}, form({ slug: "ledger", dependsOn: "fraud-scoring" })],
+    owned: true,
+  }),
+  previewImportAction: () => ({
+    args: [
+      "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: act-import }\nspec: { type: service, lifecycle: production, owner: group:default/payments }\n",
+    ],
+  }),
+  startImportAction: () => ({ args: ["not: [valid"] }),
+  importStatusAction: () => ({ args: ["00000000-0000-4000-8000-000000000000"] }),
+  createUserAction: () => ({
+    args: [{}, form({ email: `act-${unique()}@test.example`, name: "Act", role: "viewer" })],
+  }),
+  updateUserAction: () => ({ args: [{}, form({ id: targets.userId, name: `Renamed ${unique()}` })] }),
+  deactivateUserAction: () => ({ args: [{}, form({ id: targets.userId })] }),
+  reactivateUserAction: () => ({ args: [{}, form({ id: targets.userId })] }),
+  reissueInviteAction: () => ({ args: [{}, form({ id: targets.userId })] }),
+  createTeamAction: () => ({ args: [{}, form({ slug: `team-${unique()}`, name: "Act team" })] }),
+  updateTeamAction: () => ({
+    args: [{}, form({ slug: "data", name: "Data", description: `Data ${unique()}` })],
+  }),
+  addTeamMemberAction: () => ({ args: [{}, form({ team: "data", email: "viewer@pharos.demo" })] }),
+  removeTeamMemberAction: () => ({ args: [{}, form({ team: "data", email: "viewer@pharos.demo" })] }),
+  createTokenAction: () => ({ args: [{}, form({ name: `act-${unique()}`, scopes: "read" })] }),
+  revokeTokenAction: () => ({ args: [{}, form({ id: targets.tokenId })] }),
+};
+
+const guarded = SERVER_ACTIONS.filter((a) => a.kind === "action" && a.permission !== null);
+
+function refused(result: unknown) {
+  if (result === null) return true;
+  return typeof result === "object" && (result as { ok?: boolean }).ok === false;
+}
+
+type Caller = { label: string; person?: Person; actor: Actor | null };
+const callers: Caller[] = [{ label: "nobody", actor: null }];
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+  targets = {
+    userId: (await makeUser(t.db, "viewer")).user.id,
+    tokenId: (await t.db.query.apiTokens.findMany())[0]?.id ?? "00000000-0000-4000-8000-000000000000",
+  };
+  for (const person of PEOPLE)
+    callers.push({ label: person, person, actor: (await makePerson(t.db, person)).actor });
+}, 60_000);
+
+describe("the server-action authorisation matrix", () => {
+  it("lists every exported server action in the entry-point registry", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const files = ["lib", "app", "components"].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => path.join(dir, f)),
+    );
+    const exported = files
+      .filter((f) => /^["']use server["']/m.test(fs.readFileSync(path.join(root, f), "utf8")))
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(root, f), "utf8").matchAll(/^export async function (\w+)/gm)].map(
+          (m) => `${f.replaceAll(path.sep, "/")}#${m[1]}`,
+        ),
+      );
+    const registered = SERVER_ACTIONS.map((a) => (a.kind === "action" ? `${a.module}#${a.name}` : ""));
+    expect(exported.sort()).toEqual(registered.sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual(
+      guarded.map((a) => (a.kind === "action" ? a.name : "")).sort(),
+    );
+  });
+
+  it.each(guarded.map((a) => [a.kind === "action" ? a.name : "", a] as const))(
+    "%s refuses who may not and changes nothing for them",
+    async (name, entry) => {
+      if (entry.kind !== "action" || !entry.permission) throw new Error("guarded actions only");
+      const mod = (await import(`@/${entry.module.replace(/\.ts$/, "")}`)) as Record<
+        string,
+        (...a: unknown[]) => Promise<unknown>
+      >;
+      for (const caller of callers) {
+        session.actor = caller.actor;
+        const sample = SAMPLES[name]();
+        const before = await footprint(t.db);
+        let result: unknown;
+        try {
+          result = await mod[name](...sample.args);
+        } catch (error) {
+          // A redirect after success is how some actions answer.
+          if (!(error as { redirected?: string }).redirected) throw error;
+          result = { ok: true };
+        }
+        const where = `${name} as ${caller.label}`;
+        const permitted = can(caller.actor, entry.permission);
+        const ownershipRefusal =
+          sample.owned && caller.person !== "engineer-owning-team" && caller.person !== "admin";
+        if (!permitted || ownershipRefusal) {
+          expect(refused(result), `${where}: ${JSON.stringify(result)}`).toBe(true);
+          expect(await footprint(t.db), `${where} wrote something`).toBe(before);
+        }
+      }
+    },
+    120_000,
+  );
+});
