@@ -2,7 +2,7 @@
 
 import { type ActionState, formInput, runAction } from "@/lib/command/action";
 import { addTeamMember, createTeam, removeTeamMember, updateTeam } from "./team-commands";
-import { createUser, deactivateUser, reactivateUser, reissueInvite, updateUser } from "./user-commands";
+import { createUser, patchUser, reissueInvite } from "./user-commands";
 
 const usersPath = ["/admin/users"];
 
@@ -14,24 +14,31 @@ export async function createUserAction(_: ActionState, formData: FormData) {
 }
 
 export async function updateUserAction(_: ActionState, formData: FormData) {
-  return runAction(updateUser, formInput(formData), {
-    revalidate: usersPath,
-    success: (u) => `Saved ${u.email}.`,
-  });
+  const { id, name, role } = formInput(formData);
+  return runAction(
+    patchUser,
+    { id, name, role },
+    { revalidate: usersPath, success: (u) => `Saved ${u.email}.` },
+  );
 }
 
 export async function deactivateUserAction(_: ActionState, formData: FormData) {
-  return runAction(deactivateUser, formInput(formData), {
-    revalidate: usersPath,
-    success: (u) => `${u.email} is deactivated; their sessions and tokens no longer work.`,
-  });
+  return runAction(
+    patchUser,
+    { id: formInput(formData).id, active: false },
+    {
+      revalidate: usersPath,
+      success: (u) => `${u.email} is deactivated; their sessions and tokens no longer work.`,
+    },
+  );
 }
 
 export async function reactivateUserAction(_: ActionState, formData: FormData) {
-  return runAction(reactivateUser, formInput(formData), {
-    revalidate: usersPath,
-    success: (u) => `${u.email} is active again.`,
-  });
+  return runAction(
+    patchUser,
+    { id: formInput(formData).id, active: true },
+    { revalidate: usersPath, success: (u) => `${u.email} is active again.` },
+  );
 }
 
 export async function reissueInviteAction(_: ActionState, formData: FormData) {

@@ -9,14 +9,7 @@ import { executeCommand } from "@/lib/command/execute";
 import { makeUser, reload } from "@/tests/actors";
 import { withTestDatabase } from "@/tests/database";
 import { listUsers } from "./queries";
-import {
-  acceptInvite,
-  createUser,
-  deactivateUser,
-  provisionSsoUser,
-  reactivateUser,
-  updateUser,
-} from "./user-commands";
+import { acceptInvite, createUser, patchUser, provisionSsoUser } from "./user-commands";
 
 const t = withTestDatabase();
 
@@ -126,21 +119,21 @@ describe("user administration", () => {
     if (!token.ok) throw new Error(token.error);
     expect(await actorFromBearer(t.db, `Bearer ${token.data.token}`)).not.toBeNull();
 
-    const off = await executeCommand(deactivateUser, admin, { id: user.id });
+    const off = await executeCommand(patchUser, admin, { id: user.id, active: false });
     expect(off.ok).toBe(true);
     const after = await reload(t.db, user.id);
     expect(after.deactivatedAt).not.toBeNull();
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
     expect(await actorFromBearer(t.db, `Bearer ${token.data.token}`)).toBeNull();
 
-    expect((await executeCommand(reactivateUser, admin, { id: user.id })).ok).toBe(true);
+    expect((await executeCommand(patchUser, admin, { id: user.id, active: true })).ok).toBe(true);
     // Revoked tokens stay revoked: reactivating a person does not resurrect old credentials.
     expect(await actorFromBearer(t.db, `Bearer ${token.data.token}`)).toBeNull();
   });
 
   it("keeps at least one active admin and forbids deactivating yourself", async () => {
     const lone = await makeUser(t.db, "admin");
-    const self = await executeCommand(deactivateUser, lone.actor, { id: lone.user.id });
+    const self = await executeCommand(patchUser, lone.actor, { id: lone.user.id, active: false });
     expect(self).toMatchObject({ ok: false, code: "conflict", error: "You cannot deactivate yourself." });
     // Demote every other admin via the CLI, then try to demote the last one.
     const { items } = await listUsers(
@@ -149,9 +142,9 @@ describe("user administration", () => {
       { offset: 0, pageSize: 100 },
     );
     for (const other of items.filter((u) => u.id !== lone.user.id)) {
-      expect((await executeCommand(updateUser, cliActor, { id: other.id, role: "viewer" })).ok).toBe(true);
+      expect((await executeCommand(patchUser, cliActor, { id: other.id, role: "viewer" })).ok).toBe(true);
     }
-    const last = await executeCommand(updateUser, cliActor, { id: lone.user.id, role: "engineer" });
+    const last = await executeCommand(patchUser, cliActor, { id: lone.user.id, role: "engineer" });
     expect(last).toMatchObject({
       ok: false,
       code: "conflict",
@@ -184,7 +177,7 @@ describe("user administration", () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, first.data.id), eq(auditLog.action, "user.role_from_sso")));
     expect(change.before).toEqual({ role: "engineer" });
-    await executeCommand(deactivateUser, cliActor, { id: first.data.id });
+    await executeCommand(patchUser, cliActor, { id: first.data.id, active: false });
     const refused = await executeCommand(provisionSsoUser, sso, {
       email: "sso.user@example.com",
       name: "SSO User",

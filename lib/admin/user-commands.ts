@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { apiTokens, teamMembers, teams, type User, userInvites, users } from "@/db/schema";
+import { apiTokens, authSessions, teamMembers, teams, type User, userInvites, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { generateToken, hashToken } from "@/lib/auth/token-secret";
 import { defineCommand } from "@/lib/command/define";
@@ -79,94 +79,113 @@ async function createInvite(tx: Tx, userId: string) {
   return { token, expiresAt };
 }
 
+/**
+ * Locks the user's row for this transaction. `no key update`, not `update`: audit rows and
+ * tokens point at users by foreign key, and their key-share checks must not queue behind a
+ * locked actor — two admins acting on each other would otherwise deadlock.
+ */
 async function loadUser(tx: Tx, id: string) {
-  const [user] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+  const [user] = await tx.select().from(users).where(eq(users.id, id)).for("no key update");
   if (!user) throw fail.notFound("No such user.");
   return user;
 }
 
-async function assertAnotherActiveAdmin(tx: Tx, exceptId: string) {
+export const LAST_ADMIN_MESSAGE = "Pharos must keep at least one active admin.";
+
+/**
+ * Refuses a change that would leave no active admin once `userId` stops being one (a
+ * demotion or a deactivation, about to be made in this transaction). Every such change
+ * takes one transaction-level lock first, so two admins demoting each other at the same
+ * moment queue here: the second counts after the first has committed and is refused.
+ * Row locks alone would not do: each transaction locks a different admin's row, and
+ * locking the whole admin set after that can deadlock. Callers lock the user's row first
+ * with `for("no key update")` (see `loadUser`), never `for("update")`.
+ */
+export async function assertAdminRemains(tx: Tx, userId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('pharos:admin-set'))`);
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
-    .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt), ne(users.id, exceptId)));
-  if (!row || row.n === 0) throw fail.conflict("Pharos must keep at least one active admin.");
+    .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt), ne(users.id, userId)));
+  if (!row || row.n === 0) throw fail.conflict(LAST_ADMIN_MESSAGE);
 }
 
-export const updateUser = defineCommand({
+export const patchUserInput = z.object({
+  id: uuidField,
+  name: optional(nameField),
+  role: optional(roleField),
+  active: z
+    .boolean({ message: "active must be true or false." })
+    .optional()
+    .describe("false deactivates: sessions and tokens end at once; true reactivates"),
+});
+
+/**
+ * Changes any of a user's name, role and active state in one transaction with one audit
+ * row, and returns the state this request committed. A patch that changes nothing writes
+ * nothing, so repeating one (deactivating a deactivated user) is harmless.
+ */
+export const patchUser = defineCommand({
   name: "user.update",
   permission: "user.manage",
-  input: z.object({ id: uuidField, name: optional(nameField), role: optional(roleField) }),
-  async run({ tx, audit }, input) {
+  input: patchUserInput,
+  async run({ tx, audit, actor, unchanged }, input) {
     const before = await loadUser(tx, input.id);
-    if (before.role === "admin" && input.role && input.role !== "admin")
-      await assertAnotherActiveAdmin(tx, before.id);
+    const wasActive = before.deactivatedAt === null;
+    const next = {
+      name: input.name ?? before.name,
+      role: input.role ?? before.role,
+      active: input.active ?? wasActive,
+    };
+    const deactivating = wasActive && !next.active;
+    const reactivating = !wasActive && next.active;
+    if (next.name === before.name && next.role === before.role && !deactivating && !reactivating) {
+      unchanged();
+      return publicUser(before);
+    }
+    if (deactivating && actor.kind === "user" && actor.user.id === before.id) {
+      throw fail.conflict("You cannot deactivate yourself.", { active: "You cannot deactivate yourself." });
+    }
+    const wasAdmin = wasActive && before.role === "admin";
+    if (wasAdmin && !(next.active && next.role === "admin")) await assertAdminRemains(tx, before.id);
+    const now = new Date();
     const [after] = await tx
       .update(users)
-      .set({ name: input.name ?? before.name, role: input.role ?? before.role, updatedAt: new Date() })
-      .where(eq(users.id, input.id))
+      .set({
+        name: next.name,
+        role: next.role,
+        deactivatedAt: deactivating ? now : reactivating ? null : before.deactivatedAt,
+        // Bumping the session version ends every browser session of a deactivated user.
+        sessionVersion: deactivating ? before.sessionVersion + 1 : before.sessionVersion,
+        updatedAt: now,
+      })
+      .where(eq(users.id, before.id))
       .returning();
+    const ended = deactivating ? await endAccess(tx, before.id, now) : null;
     await audit({
+      action: deactivating ? "user.deactivate" : reactivating ? "user.reactivate" : "user.update",
       entityType: "user",
       entityId: after.id,
       before: publicUser(before),
-      after: publicUser(after),
+      after: { ...publicUser(after), ...(ended ? { revokedTokens: ended.tokens } : {}) },
     });
     return publicUser(after);
   },
 });
 
-export const deactivateUser = defineCommand({
-  name: "user.deactivate",
-  permission: "user.manage",
-  input: z.object({ id: uuidField }),
-  async run({ tx, audit, actor }, input) {
-    const before = await loadUser(tx, input.id);
-    if (actor.kind === "user" && actor.user.id === before.id)
-      throw fail.conflict("You cannot deactivate yourself.");
-    if (before.deactivatedAt) return publicUser(before);
-    if (before.role === "admin") await assertAnotherActiveAdmin(tx, before.id);
-    // Bumping the session version ends every browser session; revoking ends every token.
-    const [after] = await tx
-      .update(users)
-      .set({ deactivatedAt: new Date(), sessionVersion: before.sessionVersion + 1, updatedAt: new Date() })
-      .where(eq(users.id, input.id))
-      .returning();
-    const revoked = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    await audit({
-      entityType: "user",
-      entityId: after.id,
-      before: publicUser(before),
-      after: { ...publicUser(after), revokedTokens: revoked.map((t) => t.id) },
-    });
-    return publicUser(after);
-  },
-});
-
-export const reactivateUser = defineCommand({
-  name: "user.reactivate",
-  permission: "user.manage",
-  input: z.object({ id: uuidField }),
-  async run({ tx, audit }, input) {
-    const before = await loadUser(tx, input.id);
-    const [after] = await tx
-      .update(users)
-      .set({ deactivatedAt: null, updatedAt: new Date() })
-      .where(eq(users.id, input.id))
-      .returning();
-    await audit({
-      entityType: "user",
-      entityId: after.id,
-      before: publicUser(before),
-      after: publicUser(after),
-    });
-    return publicUser(after);
-  },
-});
+/** A deactivated user's tokens are revoked and their server-side sessions ended, for good. */
+async function endAccess(tx: Tx, userId: string, now: Date) {
+  const tokens = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  await tx
+    .update(authSessions)
+    .set({ endedAt: now })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.endedAt)));
+  return { tokens: tokens.map((t) => t.id) };
+}
 
 export const reissueInvite = defineCommand({
   name: "user.invite",

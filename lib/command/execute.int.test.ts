@@ -106,6 +106,32 @@ describe("executeCommand — the guarded write path", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("lets a command that changed nothing say so instead of auditing: ok, nothing written", async () => {
+    const { actor } = await makeUser(t.db, "admin");
+    const noop = defineCommand({
+      name: "test.noop",
+      permission: "team.manage",
+      input: z.object({ slug: z.string() }),
+      async run({ tx, unchanged }, input) {
+        const [team] = await tx.select().from(teams).where(eq(teams.slug, input.slug));
+        unchanged();
+        return team ?? null;
+      },
+    });
+    await executeCommand(makeTeam, actor, { slug: "already-there" });
+    const before = await counts();
+    expect(await executeCommand(noop, actor, { slug: "already-there" })).toMatchObject({
+      ok: true,
+      data: { slug: "already-there" },
+    });
+    expect(await counts()).toEqual(before);
+    // It is still the guarded path: refused callers never reach `run`.
+    const { actor: engineer } = await makeUser(t.db, "engineer");
+    expect(await executeCommand(noop, engineer, { slug: "already-there" })).toMatchObject({
+      code: "forbidden",
+    });
+  });
+
   it("reports a unique-index race as a conflict on the field", async () => {
     const { actor } = await makeUser(t.db, "admin");
     await executeCommand(makeTeam, actor, { slug: "dupe" });
