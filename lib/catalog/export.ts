@@ -1,65 +1,168 @@
-import { asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { services, teams } from "@/db/schema";
+import { serviceDependencies, services, teams } from "@/db/schema";
 import { groupingToEntity, serviceToEntity, teamToEntity, toCatalogYaml } from "./backstage/export";
 import type { BackstageEntity } from "./backstage/types";
-import { edgesFrom } from "./edges";
 
-/**
- * The catalog (or one service) as Backstage `catalog-info.yaml`. The whole-catalog export
- * also writes the owning Groups, so Backstage can resolve every `spec.owner`.
- */
-export async function exportCatalogYaml(db: Queryable, slug?: string): Promise<string | null> {
-  const rows = await db
-    .select({ service: services, team: teams.slug })
+/** What an export reads of a service: the fields Backstage gets, its owner and dependencies by slug. */
+const exportColumns = {
+  id: services.id,
+  slug: services.slug,
+  name: services.name,
+  description: services.description,
+  tier: services.tier,
+  lifecycle: services.lifecycle,
+  domain: services.domain,
+  repoUrl: services.repoUrl,
+  runbookUrl: services.runbookUrl,
+  onCall: services.onCall,
+  links: services.links,
+  tags: services.tags,
+  rtoMinutes: services.rtoMinutes,
+  rpoMinutes: services.rpoMinutes,
+  lastDrTestAt: services.lastDrTestAt,
+  verifiedAt: services.verifiedAt,
+  system: services.system,
+  businessDomain: services.businessDomain,
+  annotations: services.annotations,
+  scorecardLevel: services.scorecardLevel,
+  ownerTeam: teams.slug,
+  // Code-point order ("C"), as a JavaScript sort, whatever the database's collation.
+  dependsOn: sql<
+    string[]
+  >`coalesce((select array_agg(t.slug order by t.slug collate "C") from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = ${services.id}), '{}')`,
+};
+
+function selectServices(db: Queryable, where: SQL | undefined, limit: number) {
+  return db
+    .select(exportColumns)
     .from(services)
     .leftJoin(teams, eq(teams.id, services.ownerTeamId))
-    .where(slug ? eq(services.slug, slug) : isNull(services.archivedAt))
-    .orderBy(asc(services.slug));
-  if (slug && !rows.length) return null;
-  const edges = await edgesFrom(
-    db,
-    rows.map((r) => r.service.id),
-  );
-  const deps = new Map<string, string[]>();
-  for (const e of edges) deps.set(e.from, [...(deps.get(e.from) ?? []), e.to]);
-  const entities: BackstageEntity[] = [];
-  if (!slug) {
-    const owners = [...new Set(rows.map((r) => r.team).filter((t): t is string => Boolean(t)))];
-    const teamRows = owners.length
-      ? await db.select().from(teams).where(inArray(teams.slug, owners)).orderBy(asc(teams.slug))
-      : [];
-    entities.push(
-      ...teamRows.map((t) => teamToEntity({ slug: t.slug, name: t.name, description: t.description })),
-    );
-    entities.push(...groupings(rows.map((r) => ({ ...r.service, team: r.team }))));
+    .where(where)
+    .orderBy(asc(services.slug))
+    .limit(limit);
+}
+
+type ExportRow = Awaited<ReturnType<typeof selectServices>>[number];
+
+/** One service as Backstage `catalog-info.yaml` (archived or not), or null when there is none. */
+export async function exportServiceYaml(db: Queryable, slug: string): Promise<string | null> {
+  const [row] = await selectServices(db, eq(services.slug, slug), 1);
+  return row ? toCatalogYaml([serviceToEntity(row)]) : null;
+}
+
+export const EXPORT_PAGE_SIZE = 500;
+
+/**
+ * The live catalog as `catalog-info.yaml`, one string of YAML documents per page of services
+ * as the pages arrive, so the first bytes leave before the last row is read and memory stays
+ * at one page. The owning Groups and the Systems and Domains (groupings on services in Pharos)
+ * follow the Components, so every `spec.owner` the file names is in it.
+ *
+ * Pages are separate statements (keyset on slug), not one long transaction: on PGlite an open
+ * transaction would hold the only connection for as long as a slow client takes to download.
+ * Each service is written at most once, as it was when its page was read: one renamed to a
+ * later slug after it was written is not written again, and one renamed behind the cursor
+ * before its page came is left out, as if the rename had followed the export.
+ */
+export async function* catalogYamlChunks(
+  db: Queryable,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<string> {
+  const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
+  const written = new Set<string>();
+  const owners = new Set<string>();
+  const systems = new Map<string, { domain: string | null; owner: string | null }>();
+  const domains = new Map<string, string | null>();
+  const live = isNull(services.archivedAt);
+  const page = (after: string | null): Promise<ExportRow[]> =>
+    selectServices(db, after === null ? live : and(live, gt(services.slug, after)), pageSize).execute();
+  // The next page is read while this one is written out, so the database and the writer overlap.
+  let pending: Promise<ExportRow[]> | null = page(null);
+  try {
+    while (pending) {
+      const rows: ExportRow[] = await pending;
+      pending = rows.length === pageSize ? page(rows[rows.length - 1].slug) : null;
+      const entities: BackstageEntity[] = [];
+      for (const row of rows) {
+        if (written.has(row.id)) continue;
+        written.add(row.id);
+        if (row.ownerTeam) owners.add(row.ownerTeam);
+        // A grouping is owned by the team of its first service, as a re-import expects.
+        if (row.system && !systems.has(row.system))
+          systems.set(row.system, { domain: row.businessDomain, owner: row.ownerTeam });
+        if (row.businessDomain && !domains.has(row.businessDomain))
+          domains.set(row.businessDomain, row.ownerTeam);
+        entities.push(serviceToEntity(row));
+      }
+      if (entities.length) yield toCatalogYaml(entities);
+    }
+  } finally {
+    // Stopped early (the reader cancelled): the read already under way has no one to answer.
+    pending?.catch(() => {});
   }
-  for (const { service: s, team } of rows) {
-    entities.push(
-      serviceToEntity({
-        ...s,
-        ownerTeam: team,
-        dependsOn: (deps.get(s.slug) ?? []).sort(),
-      }),
-    );
-  }
-  return toCatalogYaml(entities);
+  const trailer = [...(await ownerGroups(db, [...owners])), ...groupings(domains, systems)];
+  if (trailer.length) yield toCatalogYaml(trailer);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The whole-catalog export as a byte stream (UTF-8), pulled page by page: a reader that stops
+ * reading stops the queries, and cancelling ends them.
+ */
+export function catalogYamlStream(
+  db: Queryable,
+  options: { pageSize?: number } = {},
+): ReadableStream<Uint8Array> {
+  return byteStream(catalogYamlChunks(db, options));
+}
+
+/** Strings from a generator as UTF-8 chunks, one pulled per chunk read; cancelling returns the generator. */
+export function byteStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }
 
 /**
- * Systems and Domains exist in Pharos only as groupings on services; the export writes
- * them as entities (owned by the team of their first service) so a re-import finds them.
+ * The catalog (or one service) as Backstage `catalog-info.yaml` in one string. The whole
+ * catalog is better sent with `catalogYamlStream`; this collects the same chunks.
  */
-function groupings(
-  rows: { system: string | null; businessDomain: string | null; team: string | null }[],
-): BackstageEntity[] {
-  const systems = new Map<string, { domain: string | null; owner: string | null }>();
-  const domains = new Map<string, string | null>();
-  for (const r of rows) {
-    if (r.system && !systems.has(r.system))
-      systems.set(r.system, { domain: r.businessDomain, owner: r.team });
-    if (r.businessDomain && !domains.has(r.businessDomain)) domains.set(r.businessDomain, r.team);
+export async function exportCatalogYaml(db: Queryable, slug?: string): Promise<string | null> {
+  if (slug !== undefined) return exportServiceYaml(db, slug);
+  const parts: string[] = [];
+  for await (const chunk of catalogYamlChunks(db)) parts.push(chunk);
+  return parts.join("");
+}
+
+async function ownerGroups(db: Queryable, slugs: string[]): Promise<BackstageEntity[]> {
+  const out: BackstageEntity[] = [];
+  const CHUNK = 5000;
+  const sorted = slugs.sort();
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const rows = await db
+      .select({ slug: teams.slug, name: teams.name, description: teams.description })
+      .from(teams)
+      .where(inArray(teams.slug, sorted.slice(i, i + CHUNK)))
+      .orderBy(asc(teams.slug));
+    out.push(...rows.map(teamToEntity));
   }
+  return out;
+}
+
+/** Systems and Domains exist in Pharos only as groupings on services; a re-import finds them as entities. */
+function groupings(
+  domains: Map<string, string | null>,
+  systems: Map<string, { domain: string | null; owner: string | null }>,
+): BackstageEntity[] {
   return [
     ...[...domains].map(([name, owner]) =>
       groupingToEntity({ type: "domain", name, domain: null, description: "", ownerTeam: owner }),

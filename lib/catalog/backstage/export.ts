@@ -1,7 +1,7 @@
-import { stringify } from "yaml";
 import { ANNOTATION, MANAGED_ANNOTATIONS, UNOWNED_GROUP } from "./annotations";
 import { isValidAnnotationKey, isValidUrl, sanitizeTags, toEntityName } from "./sanitize";
 import type { BackstageEntity, BackstageLink, GroupingExport, ServiceExport, TeamExport } from "./types";
+import { yamlDocument } from "./yaml-writer";
 
 export type {
   BackstageEntity,
@@ -109,5 +109,5 @@ export function groupingToEntity(g: GroupingExport): BackstageEntity {
 
 /** One `---`-separated document per entity, the layout Backstage reads from catalog-info.yaml. */
 export function toCatalogYaml(entities: BackstageEntity[]): string {
-  return entities.map((e) => `---\n${stringify(e, { lineWidth: 0 })}`).join("");
+  return entities.map(yamlDocument).join("");
 }
