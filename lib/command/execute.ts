@@ -5,7 +5,7 @@ import { type Actor, can } from "@/lib/auth/actor";
 import { logger } from "@/lib/ops/logger";
 import { countCommand, dbGauges } from "@/lib/ops/metrics";
 import type { Command, CommandContext } from "./define";
-import { uniqueViolation } from "./pg-errors";
+import { badInputError, uniqueViolation } from "./pg-errors";
 import { CommandError, type FieldErrors, type Result } from "./result";
 
 /**
@@ -72,6 +72,13 @@ export async function executeCommand<S extends z.ZodType, R>(
       countCommand(command.name, "conflict");
       return { ok: false, code: "conflict", error: unique.message, fieldErrors: unique.fieldErrors };
     }
+    const bad = badInputError(error);
+    if (bad) {
+      countCommand(command.name, "invalid");
+      // The SQLSTATE only: the failed statement's parameters are the caller's data.
+      logger.warn({ command: command.name, sqlstate: bad.code }, "the database refused a command's input");
+      return { ok: false, code: "invalid", error: bad.message };
+    }
     countCommand(command.name, "internal");
     logger.error({ err: error, command: command.name }, "command failed");
     return { ok: false, code: "internal", error: "Something went wrong on our side. Nothing was saved." };
@@ -83,6 +90,12 @@ export async function executeCommand<S extends z.ZodType, R>(
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
+    // A strict schema's unknown keys are each named, so a typo points at itself.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys)
+        out[[...issue.path, key].join(".")] ??= "Unknown field; check its spelling.";
+      continue;
+    }
     const key = issue.path.length ? issue.path.join(".") : "_form";
     out[key] ??= issue.message;
   }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { type Actor, can } from "@/lib/auth/actor";
 import { toFieldErrors } from "@/lib/command/execute";
+import { badInputError } from "@/lib/command/pg-errors";
 import { CommandError, type Result } from "@/lib/command/result";
 import { logger } from "@/lib/ops/logger";
 import type { Query } from "./define";
@@ -23,7 +24,8 @@ export async function runQuery<S extends z.ZodType, R>(
   if (!parsed.success) {
     const fieldErrors = toFieldErrors(parsed.error);
     const [first] = Object.entries(fieldErrors);
-    const error = first && first[0] !== "_form" ? `${first[0]}: ${first[1]}` : (first?.[1] ?? "Invalid input.");
+    const error =
+      first && first[0] !== "_form" ? `${first[0]}: ${first[1]}` : (first?.[1] ?? "Invalid input.");
     return { ok: false, code: "invalid", error, fieldErrors };
   }
   try {
@@ -33,6 +35,8 @@ export async function runQuery<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof CommandError)
       return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+    const bad = badInputError(error);
+    if (bad) return { ok: false, code: "invalid", error: bad.message };
     logger.error({ err: error, query: query.name }, "query failed");
     return { ok: false, code: "internal", error: "Something went wrong on our side." };
   }
