@@ -4,9 +4,9 @@ import { HTTP_STATUS } from "@/lib/command/result";
 /** The API's one error shape: `{"error": {"code", "message", "fields", "details"?}}`. */
 export type ApiFailure = Pick<Failure, "code" | "error" | "fieldErrors" | "details">;
 
-export type ErrorCode = Failure["code"] | "method_not_allowed" | "too_large" | "unsupported_media_type";
+export type ErrorCode = Failure["code"] | "method_not_allowed" | "too_large";
 
-const EXTRA_STATUS = { method_not_allowed: 405, too_large: 413, unsupported_media_type: 415 } as const;
+const EXTRA_STATUS = { method_not_allowed: 405, too_large: 413 } as const;
 
 export function errorBody(failure: {
   code: ErrorCode;

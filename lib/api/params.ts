@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_MESSAGES, parseIsoDate } from "@/lib/validation/date";
 import { MAX_PAGE_SIZE } from "./paging";
 
 /*
@@ -42,17 +43,13 @@ export const slugParam = z
 
 export const uuidParam = z.string().uuid("Not an id.");
 
-/** A date or date-time within years 1970–9999 (what PostgreSQL and people mean by a date). */
+/** A date or date-time within years 1970–9999, kept as sent (the query parses it the same way). */
 export const dateParam = z
   .string()
   .max(40)
-  .refine(
-    (s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s),
-    "Use YYYY-MM-DD or an ISO 8601 time.",
-  )
-  .refine((s) => {
-    const d = new Date(s);
-    return !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1970 && d.getUTCFullYear() <= 9999;
-  }, "Dates must be real and within years 1970–9999.");
+  .superRefine((value, ctx) => {
+    const parsed = parseIsoDate(value);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: DATE_MESSAGES[parsed.problem] });
+  });
 
 export type Paging = { page: number; pageSize: number; offset: number };

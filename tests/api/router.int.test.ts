@@ -99,6 +99,12 @@ describe("the router", () => {
     expect(Object.keys((await tier.json()).error.fields)).toEqual(["tier"]);
     const page = await send("GET", call("/api/v1/services?page=two", { token: reader }));
     expect(page.status).toBe(400);
+    for (const from of ["0001-01-01", "+275760-09-13", "2026-02-31", "yesterday"]) {
+      const audit = await send("GET", call(`/api/v1/audit?from=${encodeURIComponent(from)}`, { token: writer }));
+      expect(audit.status, from).toBe(400);
+      expect(Object.keys((await audit.json()).error.fields), from).toEqual(["from"]);
+    }
+    expect((await send("GET", call("/api/v1/audit?from=2026-01-01", { token: writer }))).status).toBe(200);
   });
 
   it("authenticates before reading the body: an anonymous 60 MB import is refused without reading it", async () => {
