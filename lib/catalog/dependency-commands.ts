@@ -15,14 +15,15 @@ const edgeInput = z.object({ slug: slugField, dependsOn: slugField }).refine((v)
 
 /**
  * Declares that `slug` depends on `dependsOn` (idempotent). Cycles are allowed — real
- * systems have them — but the result names the cycle so the UI can warn.
+ * systems have them — but the result names the cycle so the UI can warn. Like every
+ * command that changes a service's edges, it locks the service row before touching them.
  */
 export const addDependency = defineCommand({
   name: "service.add_dependency",
   permission: "service.update",
   input: edgeInput,
-  async run({ tx, audit, actor }, input) {
-    const service = await loadService(tx, input.slug);
+  async run({ tx, audit, actor, unchanged }, input) {
+    const service = await loadService(tx, input.slug, { lock: true });
     await assertMayEdit(tx, actor, service.ownerTeamId, "change this service's dependencies");
     const target = await loadService(tx, input.dependsOn).catch(() => {
       throw fail.invalid(`Unknown service "${input.dependsOn}".`, {
@@ -34,13 +35,17 @@ export const addDependency = defineCommand({
       .values({ serviceId: service.id, dependsOnId: target.id })
       .onConflictDoNothing()
       .returning();
+    const created = inserted.length > 0;
     const cycle = await shortestCycle(tx, service.id);
-    await audit({
-      entityType: "service",
-      entityId: service.slug,
-      after: { dependsOn: target.slug, created: inserted.length > 0, cycle },
-    });
-    return { slug: service.slug, dependsOn: target.slug, created: inserted.length > 0, cycle };
+    // Declaring an edge that exists already changes nothing, so it leaves no audit row.
+    if (created)
+      await audit({
+        entityType: "service",
+        entityId: service.slug,
+        after: { dependsOn: target.slug, cycle },
+      });
+    else unchanged();
+    return { slug: service.slug, dependsOn: target.slug, created, cycle };
   },
 });
 
@@ -49,7 +54,7 @@ export const removeDependency = defineCommand({
   permission: "service.update",
   input: edgeInput,
   async run({ tx, audit, actor }, input) {
-    const service = await loadService(tx, input.slug);
+    const service = await loadService(tx, input.slug, { lock: true });
     await assertMayEdit(tx, actor, service.ownerTeamId, "change this service's dependencies");
     const [target] = await tx
       .select({ id: services.id })

@@ -3,15 +3,30 @@ import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { type Service, serviceDependencies, services, teams } from "@/db/schema";
 import { slugField } from "@/lib/admin/schemas";
-import { defineCommand } from "@/lib/command/define";
+import { type CommandContext, defineCommand } from "@/lib/command/define";
 import { fail } from "@/lib/command/result";
 import { assertMayEdit, teamIdBySlug } from "./ownership";
-import { createServiceInput, type UpdateServiceInput, updateServiceInput } from "./schemas";
+import {
+  createServiceInput,
+  type PatchServiceInput,
+  patchServiceInput,
+  type UpdateServiceInput,
+  updateServiceInput,
+} from "./schemas";
 import { refreshScorecard } from "./scorecard-store";
+import { servicesJson } from "./service-json";
+import { changedColumns, sameSlugs } from "./service-patch";
 
+/**
+ * Reads a service, optionally locking its row. Every command that changes a service or its
+ * dependency edges locks the service row first, before it touches `service_dependencies`:
+ * one lock order for all of them, so an edit and a dependency change of one service queue
+ * up instead of deadlocking. `for no key update` (what an UPDATE takes anyway) rather than
+ * `for update`, so it does not block other services' edges pointing at this one.
+ */
 export async function loadService(tx: Tx, slug: string, { lock = false } = {}) {
   const query = tx.select().from(services).where(eq(services.slug, slug));
-  const [service] = lock ? await query.for("update") : await query;
+  const [service] = lock ? await query.for("no key update") : await query;
   if (!service) throw fail.notFound(`No service with slug "${slug}".`);
   return service;
 }
@@ -98,48 +113,104 @@ export const createService = defineCommand({
   },
 });
 
+/** Outgoing edges of one service, by slug. */
+async function dependsOnOf(tx: Tx, serviceId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ slug: services.slug })
+    .from(serviceDependencies)
+    .innerJoin(services, eq(services.id, serviceDependencies.dependsOnId))
+    .where(eq(serviceDependencies.serviceId, serviceId));
+  return rows.map((r) => r.slug).sort();
+}
+
+/**
+ * Applies a PATCH — fields, owner, archive/restore and the dependency set — as one change
+ * with one audit row. A request that changes nothing (no known field, or only the values
+ * already stored) writes nothing at all: no `updated_at`, no audit row.
+ */
+async function applyPatch({ tx, audit, actor, unchanged }: CommandContext, input: PatchServiceInput) {
+  const before = await loadService(tx, input.slug, { lock: true });
+  await assertMayEdit(tx, actor, before.ownerTeamId, "edit this service");
+  const patch = changedColumns(before, input);
+  if (input.ownerTeam) {
+    const ownerTeamId = await teamIdBySlug(tx, input.ownerTeam);
+    if (ownerTeamId !== before.ownerTeamId) {
+      // Handing a service to another team needs the right to edit that team's services too.
+      await assertMayEdit(tx, actor, ownerTeamId, "move a service to that team");
+      patch.ownerTeamId = ownerTeamId;
+    }
+  }
+  if (input.archived !== undefined && input.archived !== (before.archivedAt !== null))
+    patch.archivedAt = input.archived ? new Date() : null;
+  const dependsOnBefore = input.dependsOn ? await dependsOnOf(tx, before.id) : undefined;
+  const dependsOnChanged = input.dependsOn && !sameSlugs(input.dependsOn, dependsOnBefore ?? []);
+  if (!Object.keys(patch).length && !dependsOnChanged) {
+    unchanged();
+    return before;
+  }
+  await tx
+    .update(services)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(services.id, before.id));
+  if (input.dependsOn && dependsOnChanged) await setDependencies(tx, before, input.dependsOn);
+  const after = await refreshScorecard(tx, before.id);
+  await audit({
+    entityType: "service",
+    entityId: before.slug,
+    before: dependsOnChanged ? { ...before, dependsOn: dependsOnBefore } : before,
+    after: dependsOnChanged ? { ...after, dependsOn: [...new Set(input.dependsOn)].sort() } : after,
+  });
+  return after;
+}
+
+/** The edit form's command: fields and dependencies; archiving has its own buttons. */
 export const updateService = defineCommand({
   name: "service.update",
   permission: "service.update",
   input: updateServiceInput,
-  async run({ tx, audit, actor }, input) {
-    const before = await loadService(tx, input.slug, { lock: true });
-    await assertMayEdit(tx, actor, before.ownerTeamId, "edit this service");
-    const patch = columns(input);
-    if (input.ownerTeam) {
-      patch.ownerTeamId = await teamIdBySlug(tx, input.ownerTeam);
-      // Handing a service to another team needs the right to edit that team's services too.
-      await assertMayEdit(tx, actor, patch.ownerTeamId, "move a service to that team");
-    }
-    await tx
-      .update(services)
-      .set({ ...patch, updatedAt: new Date() })
-      .where(eq(services.id, before.id));
-    if (input.dependsOn) await setDependencies(tx, before, input.dependsOn);
-    const after = await refreshScorecard(tx, before.id);
-    await audit({ entityType: "service", entityId: before.slug, before, after });
-    return after;
+  run: (ctx, input) => applyPatch(ctx, input),
+});
+
+/**
+ * `PATCH /api/v1/services/{slug}`: fields, `archived` and `dependsOn` in one transaction
+ * with one audit row. It answers with the service as this transaction committed it, read
+ * inside the transaction, so a later writer's change can never show up in this reply.
+ */
+export const patchService = defineCommand({
+  name: "service.patch",
+  permission: "service.update",
+  input: patchServiceInput,
+  async run(ctx, input) {
+    const service = await applyPatch(ctx, input);
+    const [json] = await servicesJson(ctx.tx, [service.slug]);
+    return json;
   },
 });
 
 const slugOnly = z.object({ slug: slugField });
 
+/** `change` returns null when the service is already as asked (archiving an archived one). */
 function lifecycleCommand(
   name: string,
   permission: "service.update",
   verb: string,
-  change: (s: Service) => Partial<Service>,
+  change: (s: Service) => Partial<Service> | null,
 ) {
   return defineCommand({
     name,
     permission,
     input: slugOnly,
-    async run({ tx, audit, actor }, input) {
+    async run({ tx, audit, actor, unchanged }, input) {
       const before = await loadService(tx, input.slug, { lock: true });
       await assertMayEdit(tx, actor, before.ownerTeamId, verb);
+      const patch = change(before);
+      if (!patch) {
+        unchanged();
+        return before;
+      }
       await tx
         .update(services)
-        .set({ ...change(before), updatedAt: new Date() })
+        .set({ ...patch, updatedAt: new Date() })
         .where(eq(services.id, before.id));
       const after = await refreshScorecard(tx, before.id);
       await audit({ entityType: "service", entityId: before.slug, before, after });
@@ -153,13 +224,13 @@ export const archiveService = lifecycleCommand(
   "service.archive",
   "service.update",
   "archive this service",
-  () => ({ archivedAt: new Date() }),
+  (s) => (s.archivedAt ? null : { archivedAt: new Date() }),
 );
 export const restoreService = lifecycleCommand(
   "service.restore",
   "service.update",
   "restore this service",
-  () => ({ archivedAt: null }),
+  (s) => (s.archivedAt ? { archivedAt: null } : null),
 );
 /** An owner confirms the entry is true today. */
 export const verifyService = lifecycleCommand(

@@ -1,4 +1,5 @@
 import { SERVICE_DOMAINS, type ServiceDomain, TIERS, type Tier } from "@/db/schema/enums";
+import { MAX_YEAR, MIN_YEAR, parseIsoDate as parseDate } from "@/lib/validation/date";
 
 /** Exports write `group:default/unowned` for a service without a team; reading it back gives null. */
 export const UNOWNED_GROUP = "unowned";
@@ -63,20 +64,18 @@ export function parseMinutes(value: string): number | null {
   return /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : null;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
 /**
- * A date or date-time. One without an offset is read as UTC so the result does not depend on the
- * host, and impossible days (2024-02-31) are refused rather than rolled over as `Date` would.
+ * A date or date-time as an ISO string, or why it is refused: the same rule as every other
+ * date Pharos takes (UTC unless an offset is given, no impossible days, years 1970–9999).
  */
-export function parseIsoDate(value: string): string | null {
-  const v = value.trim();
-  const m = ISO_DATE.exec(v);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
-  const iso = v.replace(" ", "T");
-  const date = new Date(v.length > 10 && !m[4] ? `${iso}Z` : iso);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+export function parseIsoDate(value: string): { ok: true; iso: string } | { ok: false; message: string } {
+  const parsed = parseDate(value);
+  if (parsed.ok) return { ok: true, iso: parsed.date.toISOString() };
+  return {
+    ok: false,
+    message:
+      parsed.problem === "range"
+        ? `must be a date between ${MIN_YEAR} and ${MAX_YEAR}`
+        : "is not an ISO date (e.g. 2026-03-31)",
+  };
 }

@@ -39,16 +39,14 @@ export function readReliability(
   const rtoMinutes = minutes(annotations, ANNOTATION.rtoMinutes, errors);
   const rpoMinutes = minutes(annotations, ANNOTATION.rpoMinutes, errors);
   const drText = annotations[ANNOTATION.lastDrTest];
-  const lastDrTestAt = drText ? parseIsoDate(drText) : null;
-  if (drText && !lastDrTestAt) {
-    errors.push(`${ANNOTATION.lastDrTest} "${drText}" is not an ISO date (e.g. 2026-03-31)`);
-  }
+  const drTest = drText ? parseIsoDate(drText) : null;
+  if (drTest && !drTest.ok) errors.push(`${ANNOTATION.lastDrTest} "${drText}" ${drTest.message}`);
   return {
     repoUrl: repoFrom(annotations),
     runbookUrl: annotations[ANNOTATION.runbook] || runbookLink?.url || null,
     onCall: annotations[ANNOTATION.onCall] || (pagerDuty ? `pagerduty:${pagerDuty}` : null),
     rtoMinutes,
     rpoMinutes,
-    lastDrTestAt,
+    lastDrTestAt: drTest?.ok ? drTest.iso : null,
   };
 }

@@ -1,3 +1,4 @@
+import { controlCharacterProblems } from "./control-characters";
 import { type Mapped, mapComponent } from "./map-component";
 import { mapGroup, mapGrouping, mapUser } from "./map-others";
 import { formatRef, refOfRaw } from "./refs";
@@ -99,6 +100,11 @@ export function mapDocuments(docs: ParsedDocument[]): MapResult {
         ref: looseRef,
         reason: `kind ${raw.kind} is not imported (Pharos does not model it)`,
       });
+      continue;
+    }
+    const control = controlCharacterProblems(raw);
+    if (control.length) {
+      fail(looseRef, control.join("; "));
       continue;
     }
     if (!IMPORTED_KINDS.has(kind)) {

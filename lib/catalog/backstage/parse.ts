@@ -12,6 +12,16 @@ const fail = (index: number, error: string): ParsedDocument => ({
   error,
 });
 
+/**
+ * A binary file (an archive, an image) has runs of NUL bytes near its start, or NULs among
+ * bytes that were not UTF-8 at all. A YAML file with one stray NUL in a field is not binary:
+ * that entity is refused by name (see control-characters.ts) and the rest is judged as usual.
+ */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8000);
+  return head.includes("\u0000\u0000") || (head.includes("\u0000") && head.includes("\ufffd"));
+}
+
 /** `---` at column 0 always starts a document, so this bounds the count before anything is built. */
 function countDocumentMarkers(text: string): number {
   return text.match(/^---(?:[ \t]|$)/gm)?.length ?? 0;
@@ -27,7 +37,7 @@ function describeErrors(errors: { message: string }[]): string {
  * others can still be imported. Empty documents (a trailing `---`) are dropped.
  */
 export function parseCatalogYaml(text: string): ParsedDocument[] {
-  if (text.includes("\u0000")) return [fail(1, "The file is binary, not YAML.")];
+  if (looksBinary(text)) return [fail(1, "The file is binary, not YAML.")];
   if (countDocumentMarkers(text) > MAX_DOCUMENTS) {
     return [fail(1, `The file has more than ${MAX_DOCUMENTS} YAML documents; split it into smaller files.`)];
   }

@@ -1,3 +1,5 @@
+import { hasControlCharacters } from "@/lib/validation/text";
+
 export type EntityRef = { kind: string; namespace: string; name: string };
 
 /** Backstage's entity-name rule (metadata.name): [a-zA-Z0-9] runs separated by one of -_. */
@@ -33,13 +35,17 @@ export function isPharosSlug(slug: string): boolean {
   return slug.length >= 2 && slug.length <= 63 && PHAROS_SLUG.test(slug);
 }
 
-/** Best-effort ref for messages about a document that may not have passed validation. */
+/**
+ * Best-effort ref for messages about a document that may not have passed validation; one whose
+ * kind or name holds a control character is named by its position, so the ref stays printable.
+ */
 export function refOfRaw(raw: unknown, index: number): string {
   if (raw && typeof raw === "object" && !Array.isArray(raw)) {
     const { kind, metadata } = raw as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
     const name = metadata?.name;
     const namespace = typeof metadata?.namespace === "string" ? metadata.namespace : undefined;
-    if (typeof kind === "string" && kind && typeof name === "string" && name) {
+    const printable = [kind, name, namespace].every((v) => typeof v !== "string" || !hasControlCharacters(v));
+    if (typeof kind === "string" && kind && typeof name === "string" && name && printable) {
       return formatRef(kind, namespace, name);
     }
   }

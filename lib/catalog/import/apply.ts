@@ -7,13 +7,15 @@ import { defineCommand } from "@/lib/command/define";
 import { CommandError } from "@/lib/command/result";
 import type { ServiceImport } from "../backstage/types";
 import { refreshScorecards } from "../scorecard-store";
+import { importFileInput } from "./input";
 import { reportProgress } from "./jobs";
 import { planImport } from "./plan";
+
+export { MAX_IMPORT_BYTES } from "./limits";
 
 const CHUNK = 500;
 /** Entities written at which an import counts as a bulk load. */
 const BULK = 500;
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 function columns(s: ServiceImport, ownerTeamId: string | null) {
   const { dependsOn: _d, ownerTeam: _o, lastDrTestAt, ...rest } = s;
@@ -21,17 +23,15 @@ function columns(s: ServiceImport, ownerTeamId: string | null) {
 }
 
 /**
- * Imports a Backstage catalog-info.yaml: all or nothing. The plan is made inside the
- * transaction, so it is the truth at write time; any error entity aborts the whole import
- * with the per-entity report. Importing the same file twice changes nothing.
+ * Imports a Backstage catalog-info.yaml: all or nothing. The file is read while the input is
+ * parsed, before the transaction opens; the plan is made inside it, so it is the truth at
+ * write time. Any error entity aborts the whole import with the per-entity report.
+ * Importing the same file twice changes nothing.
  */
 export const importCatalog = defineCommand({
   name: "catalog.import",
   permission: "service.create",
-  input: z.object({
-    yaml: z.string().min(1, "The file is empty.").max(MAX_IMPORT_BYTES, "Files are limited to 50 MB."),
-    jobId: z.string().optional(),
-  }),
+  input: importFileInput.extend({ jobId: z.string().max(100).optional() }),
   async run({ tx, actor, audit }, input) {
     reportProgress(input.jobId, "planning", 0, 0);
     const plan = await planImport(tx, actor, input.yaml);
@@ -89,7 +89,12 @@ export const importCatalog = defineCommand({
         auditRows.push({ action: "service.create", entityType: "service", entityId: s.slug, after: s });
       tick(chunk.length);
     }
-    for (const s of plan.services.update) {
+    // Rows are locked in slug order, as every importer takes them, so two imports that touch the
+    // same services wait for each other instead of deadlocking.
+    const updates = [...plan.services.update].sort((a, b) =>
+      a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+    );
+    for (const s of updates) {
       await tx
         .update(services)
         .set({

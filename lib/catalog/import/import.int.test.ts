@@ -10,7 +10,8 @@ import { assertBackstageValid } from "../backstage/testing";
 import { exportCatalogYaml } from "../export";
 import { getServiceDetail } from "../service-queries";
 import { importCatalog } from "./apply";
-import { planImport } from "./plan";
+import { MAX_IMPORT_BYTES } from "./limits";
+import { type ImportPlan, planImport } from "./plan";
 
 const t = withTestDatabase();
 let people: Awaited<ReturnType<typeof demo>>;
@@ -190,6 +191,66 @@ spec: {}
     );
     expect(rows.find((r) => r.ref === "widget:default/gizmo")?.reason).toBe('Unknown kind "Widget"');
     expect(await counts()).toEqual(before);
+  });
+
+  it("refuses entities with control characters by name, in the dry run and the real run alike", async () => {
+    const before = await counts();
+    const file = `${FILE}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: search-nul, description: "Index\\0builder" }
+spec: { type: service, lifecycle: production, owner: search-team }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: bell-team }
+spec: { type: team, profile: { displayName: "Bell\\x07Team" }, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: search-dr, annotations: { pharos.io/last-dr-test: "0001-01-01" } }
+spec: { type: service, lifecycle: production, owner: search-team }
+`;
+    const expected = [
+      {
+        ref: "component:default/search-dr",
+        reason: expect.stringContaining("must be a date between 1970 and 9999"),
+      },
+      {
+        ref: "component:default/search-nul",
+        reason: "metadata.description: contains a control character (U+0000)",
+      },
+      {
+        ref: "group:default/bell-team",
+        reason:
+          "spec.profile.displayName: contains a control character (U+0007), which this one-line field cannot hold",
+      },
+    ];
+    const errorRows = (rows: { ref: string; action: string; reason?: string }[]) =>
+      rows
+        .filter((r) => r.action === "error")
+        .map(({ ref, reason }) => ({ ref, reason }))
+        .sort((a, b) => a.ref.localeCompare(b.ref));
+    const dryRun = await planImport(t.db, cliActor, file);
+    expect(errorRows(dryRun.rows)).toEqual(expected);
+    // The others are judged as usual: only these three entities are in error.
+    expect(dryRun.rows.find((r) => r.ref === "component:default/search-api")?.action).toBe("unchanged");
+    const result = await executeCommand(importCatalog, cliActor, { yaml: file });
+    expect(result).toMatchObject({ ok: false, code: "invalid" });
+    expect(errorRows(result.ok ? [] : (result.details as ImportPlan).rows)).toEqual(expected);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a file over the limit before reading it, with the limit in the message", async () => {
+    const big = "#".repeat(MAX_IMPORT_BYTES - 2) + "\n€";
+    expect(Buffer.byteLength(big)).toBeGreaterThan(MAX_IMPORT_BYTES);
+    expect(big.length).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
+    expect(await executeCommand(importCatalog, cliActor, { yaml: big })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { yaml: "Files are limited to 50 MB. Split the catalog into smaller files." },
+    });
   });
 
   it("reports a file that is not YAML", async () => {

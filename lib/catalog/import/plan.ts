@@ -1,10 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { type Service, services, teamMembers, teams, users } from "@/db/schema";
+import { descriptionField, emailField, nameField, slugField } from "@/lib/admin/schemas";
 import { type Actor, can } from "@/lib/auth/actor";
 import { mapDocuments } from "../backstage/map";
 import { parseCatalogYaml } from "../backstage/parse";
-import type { ImportEntity, ServiceImport, TeamImport, UserImport } from "../backstage/types";
+import type { ImportEntity, MapResult, ServiceImport, TeamImport, UserImport } from "../backstage/types";
 import { edgesFrom } from "../edges";
 import { createServiceInput } from "../schemas";
 
@@ -78,14 +80,26 @@ export function toServiceImport(s: Service, ownerTeam: string | null, dependsOn:
   };
 }
 
+/** The same rules a team or user made in Pharos itself must meet. */
+const teamInput = z.object({ slug: slugField, name: nameField, description: descriptionField });
+const userInput = z.object({ email: emailField, name: nameField });
+
+const issues = (error: z.ZodError) =>
+  error.issues.map((i) => `${i.path.join(".") || "entity"}: ${i.message}`).join("; ");
+
+/** A catalog-info.yaml read into entities: no I/O, so it is done before any transaction opens. */
+export function readCatalogFile(yaml: string): MapResult {
+  return mapDocuments(parseCatalogYaml(yaml));
+}
+
 /**
- * Reads a catalog-info.yaml and decides, entity by entity, what importing it would do —
- * without writing. References must resolve within the file or to what Pharos already
- * has; anything that does not, or that the caller may not change, is an error that
- * blocks the whole import.
+ * Decides, entity by entity, what importing a catalog-info.yaml (its text, or the entities
+ * `readCatalogFile` read from it) would do — without writing. References must resolve
+ * within the file or to what Pharos already has; anything that does not, or that the caller
+ * may not change, is an error that blocks the whole import.
  */
-export async function planImport(db: Queryable, actor: Actor, yaml: string): Promise<ImportPlan> {
-  const mapped = mapDocuments(parseCatalogYaml(yaml));
+export async function planImport(db: Queryable, actor: Actor, file: string | MapResult): Promise<ImportPlan> {
+  const mapped = typeof file === "string" ? readCatalogFile(file) : file;
   // A "skipped" note about part of an entity that is imported (a resource dependency) is a
   // note on that entity's row, not a skipped entity of its own.
   const importedRefs = new Set(mapped.entities.map((e) => e.ref));
@@ -176,6 +190,11 @@ export async function planImport(db: Queryable, actor: Actor, yaml: string): Pro
   };
 
   for (const { ref, data } of fileTeams) {
+    const valid = teamInput.safeParse(data);
+    if (!valid.success) {
+      rows.push({ ref, kind: "group", action: "error", reason: issues(valid.error) });
+      continue;
+    }
     const current = teamBySlug.get(data.slug);
     const changes = current ? (["name", "description"] as const).filter((k) => current[k] !== data[k]) : [];
     const action: Action = !current ? "create" : changes.length ? "update" : "unchanged";
@@ -194,8 +213,7 @@ export async function planImport(db: Queryable, actor: Actor, yaml: string): Pro
     if (!data.ownerTeam) problems.push("a Component needs spec.owner");
     const dangling = data.dependsOn.filter((d) => !knownServiceSlugs.has(d));
     const valid = createServiceInput.safeParse(data);
-    if (!valid.success)
-      problems.push(...valid.error.issues.map((i) => `${i.path.join(".") || "entity"}: ${i.message}`));
+    if (!valid.success) problems.push(issues(valid.error));
     if (dangling.length)
       problems.push(
         `dependsOn ${dangling.map((d) => `component:default/${d}`).join(", ")} ${dangling.length === 1 ? "is" : "are"} neither in this file nor in Pharos`,
@@ -219,6 +237,11 @@ export async function planImport(db: Queryable, actor: Actor, yaml: string): Pro
 
   const existingUsers = new Map(userRows.map((u) => [u.email, u]));
   for (const { ref, data } of fileUsers) {
+    const valid = userInput.safeParse(data);
+    if (!valid.success) {
+      rows.push({ ref, kind: "user", action: "error", reason: issues(valid.error) });
+      continue;
+    }
     const unknown = data.teams.filter((t) => !knownTeams.has(t));
     const current = existingUsers.get(data.email);
     // Memberships are compared by the planner's caller at apply time; names decide "update" here.
