@@ -1,12 +1,13 @@
 /**
  * The production server: Next's request handler inside a plain Node HTTP server, so that
  * every request is measured (Prometheus histogram), logged as one JSON line, and tagged
- * with the caller's real address for sign-in throttling.
+ * with the caller's real address (for sign-in throttling and sessions).
  */
 import http from "node:http";
 import next from "next";
 import pino from "pino";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { parseTrustedProxies, STAMPED_BY_SERVER, stampClientFacts } from "../lib/auth/client-address.mjs";
 import { routeOf } from "./route-label.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -41,10 +42,15 @@ const handle = app.getRequestHandler();
 // The hottest API reads skip Next's router (lib/api/fast-lane.ts, offered by instrumentation.ts).
 const fastLane = () => globalThis[Symbol.for("pharos.fastLane")];
 
+// A typo here stops the start: trusting the wrong hop would let clients pick their address.
+const trustedProxies = parseTrustedProxies(process.env.PHAROS_TRUSTED_PROXIES);
+globalThis[STAMPED_BY_SERVER] = true;
+
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
-  // Never trust a client-sent value for this header: it keys the sign-in throttle.
-  req.headers["x-pharos-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  // The client's address and scheme, from the socket and trusted proxies only: they key the
+  // sign-in throttle and decide the session cookie's Secure flag (lib/auth/client-address.mjs).
+  stampClientFacts(req, { trusted: trustedProxies, authUrl: process.env.AUTH_URL });
   res.on("finish", () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const route = routeOf(req.url);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, teamMembers, teams, userInvites } from "@/db/schema";
 import { cliActor } from "@/lib/auth/actor";
 import { actorFromBearer } from "@/lib/auth/api-tokens";
+import { inviteeActor } from "@/lib/auth/invites";
 import { verifyPassword } from "@/lib/auth/password";
 import { createToken } from "@/lib/auth/token-commands";
 import { executeCommand } from "@/lib/command/execute";
@@ -39,8 +40,17 @@ describe("user administration", () => {
       .where(and(eq(auditLog.action, "user.create"), eq(auditLog.entityId, created.data.user.id)));
     expect(audit.after).toMatchObject({ email: "new.person@example.com", teams: ["sre"] });
 
-    const system = { kind: "system", via: "system", label: "invite" } as const;
-    const mismatch = await executeCommand(acceptInvite, system, {
+    // The link identifies the invitee, who accepts as themselves; nobody else may use it.
+    const invitee = await inviteeActor(t.db, created.data.inviteToken);
+    if (!invitee) throw new Error("the invite did not resolve");
+    expect(invitee.user.id).toBe(created.data.user.id);
+    const stranger = await executeCommand(acceptInvite, actor, {
+      token: created.data.inviteToken,
+      password: "long-enough-1",
+      confirm: "long-enough-1",
+    });
+    expect(stranger).toMatchObject({ ok: false, code: "forbidden" });
+    const mismatch = await executeCommand(acceptInvite, invitee, {
       token: created.data.inviteToken,
       password: "long-enough-1",
       confirm: "long-enough-2",
@@ -50,7 +60,7 @@ describe("user administration", () => {
       code: "invalid",
       fieldErrors: { confirm: "The two passwords differ." },
     });
-    const accepted = await executeCommand(acceptInvite, system, {
+    const accepted = await executeCommand(acceptInvite, invitee, {
       token: created.data.inviteToken,
       password: "long-enough-1",
       confirm: "long-enough-1",
@@ -58,7 +68,8 @@ describe("user administration", () => {
     expect(accepted).toMatchObject({ ok: true, data: { email: "new.person@example.com" } });
     const user = await reload(t.db, created.data.user.id);
     expect(await verifyPassword("long-enough-1", user.passwordHash)).toBe(true);
-    const reused = await executeCommand(acceptInvite, system, {
+    expect(await inviteeActor(t.db, created.data.inviteToken)).toBeNull();
+    const reused = await executeCommand(acceptInvite, invitee, {
       token: created.data.inviteToken,
       password: "other-password-9",
       confirm: "other-password-9",
@@ -152,38 +163,33 @@ describe("user administration", () => {
     });
   });
 
-  it("provisions SSO users and lets the directory change their role on each login", async () => {
-    const sso = { kind: "system", via: "system", label: "sso" } as const;
-    const first = await executeCommand(provisionSsoUser, sso, {
+  it("SSO provisioning runs only as the person signing in (lib/auth/sso-sign-in.int.test.ts has the rest)", async () => {
+    const input = {
+      issuer: "https://idp.example",
+      subject: "sub-provision",
       email: "Sso.User@Example.com",
+      emailVerified: true,
       name: "SSO User",
       role: "engineer",
-    });
+    } as const;
+    const person = {
+      kind: "user",
+      via: "web",
+      user: { id: crypto.randomUUID(), email: "sso.user@example.com", name: "SSO User", role: "engineer" },
+    } as const;
+    const first = await executeCommand(provisionSsoUser, person, input);
     if (!first.ok) throw new Error(first.error);
     expect(first.data).toMatchObject({
+      id: person.user.id,
       email: "sso.user@example.com",
-      role: "engineer",
       authProvider: "oidc",
-      passwordHash: null,
     });
-    const second = await executeCommand(provisionSsoUser, sso, {
-      email: "sso.user@example.com",
-      name: "SSO User",
-      role: "change_manager",
-    });
-    expect(second).toMatchObject({ ok: true, data: { id: first.data.id, role: "change_manager" } });
-    const [change] = await t.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityId, first.data.id), eq(auditLog.action, "user.role_from_sso")));
-    expect(change.before).toEqual({ role: "engineer" });
-    await executeCommand(patchUser, cliActor, { id: first.data.id, active: false });
-    const refused = await executeCommand(provisionSsoUser, sso, {
-      email: "sso.user@example.com",
-      name: "SSO User",
-      role: "admin",
-    });
-    expect(refused).toMatchObject({ ok: false, code: "forbidden" });
+    const system = await executeCommand(provisionSsoUser, cliActor, { ...input, role: "admin" });
+    expect(system).toMatchObject({ ok: false, code: "forbidden" });
+    const { actor: someoneElse } = await makeUser(t.db, "viewer");
+    const impostor = await executeCommand(provisionSsoUser, someoneElse, { ...input, role: "admin" });
+    expect(impostor).toMatchObject({ ok: false, code: "conflict" });
+    expect((await reload(t.db, person.user.id)).role).toBe("engineer");
   });
 
   it("lists users with their teams, filtered", async () => {

@@ -1,11 +1,21 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { apiTokens, authSessions, teamMembers, teams, type User, userInvites, users } from "@/db/schema";
+import {
+  apiTokens,
+  authSessions,
+  teamMembers,
+  teams,
+  type User,
+  userIdentities,
+  userInvites,
+  users,
+} from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessionsOf } from "@/lib/auth/session-store";
 import { generateToken, hashToken } from "@/lib/auth/token-secret";
-import { defineCommand } from "@/lib/command/define";
-import { fail } from "@/lib/command/result";
+import { type CommandContext, defineCommand } from "@/lib/command/define";
+import { CommandError, fail } from "@/lib/command/result";
 import { emailField, nameField, optional, passwordField, roleField, stringList, uuidField } from "./schemas";
 
 const INVITE_TTL_DAYS = 7;
@@ -200,98 +210,191 @@ export const reissueInvite = defineCommand({
   },
 });
 
-/** Sets a password from an invite link; the link is the credential, so the actor is the system. */
+/**
+ * Sets a password from an invite link, run as the invitee the link names (see
+ * lib/auth/invites.ts): the link is their credential, checked again here under lock.
+ * Setting a password ends every session the account had.
+ */
 export const acceptInvite = defineCommand({
   name: "user.accept_invite",
-  permission: "profile.read",
+  permission: "invite.accept",
   input: z
     .object({ token: z.string().min(10).max(200), password: passwordField, confirm: z.string() })
     .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." }),
-  async run({ tx, audit }, input) {
+  async run({ tx, audit, actor }, input) {
     const [invite] = await tx
       .select()
       .from(userInvites)
       .where(eq(userInvites.tokenHash, hashToken(input.token)))
       .for("update");
     if (!invite || invite.usedAt || invite.expiresAt < new Date()) {
-      throw fail.notFound("This invite link has expired or was already used. Ask an admin for a new one.");
+      throw fail.notFound(INVITE_GONE_MESSAGE);
+    }
+    if (actor.kind !== "user" || actor.user.id !== invite.userId) {
+      throw fail.forbidden("This invite link is for someone else.");
     }
     const user = await loadUser(tx, invite.userId);
     if (user.deactivatedAt) throw fail.forbidden("This account has been deactivated.");
-    await tx.update(userInvites).set({ usedAt: new Date() }).where(eq(userInvites.id, invite.id));
+    const now = new Date();
+    await tx.update(userInvites).set({ usedAt: now }).where(eq(userInvites.id, invite.id));
     await tx
       .update(users)
       .set({
         passwordHash: await hashPassword(input.password),
         sessionVersion: user.sessionVersion + 1,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(eq(users.id, user.id));
-    await audit({ entityType: "user", entityId: user.id, after: { passwordSet: true, via: "invite" } });
+    const endedSessions = await endSessionsOf(tx, user.id, { now });
+    await audit({
+      entityType: "user",
+      entityId: user.id,
+      after: { passwordSet: true, via: "invite", ...(endedSessions.length ? { endedSessions } : {}) },
+    });
     return { email: user.email };
   },
 });
 
+export const INVITE_GONE_MESSAGE =
+  "This invite link has expired or was already used. Ask an admin for a new one.";
+
+export const ssoLoginInput = z.object({
+  issuer: z.string().trim().min(1).max(500),
+  subject: z.string().min(1).max(255),
+  email: emailField,
+  emailVerified: z.boolean(),
+  name: z.string().trim().max(120),
+  role: roleField,
+});
+
+/** Why an SSO sign-in was refused; lib/auth/login-messages.ts explains each to the person. */
+export type SsoRefusal = "deactivated" | "sso_unverified_email" | "sso_identity_conflict";
+
+const refuse = (reason: SsoRefusal, message: string) =>
+  new CommandError("forbidden", message, undefined, { reason });
+
 /**
- * Creates or refreshes the Pharos user behind a single sign-on login. The identity
- * provider's groups decide the role on every login, so access follows the directory.
+ * Creates or refreshes the Pharos user behind a single sign-on login, run as that person
+ * (lib/auth/sso-sign-in.ts resolves who it is first; here it is checked again under lock).
+ *
+ * - The provider account (issuer + subject) is the link, never the email alone. A first
+ *   sign-in whose email matches an existing account links to it only when the provider says
+ *   `email_verified`, and only if that account has no other identity at this provider.
+ * - The directory's groups decide the role on every login, except that a mapping never
+ *   demotes the last active admin: that demotion is skipped and audited, the sign-in goes on.
  */
 export const provisionSsoUser = defineCommand({
   name: "user.sso_login",
-  permission: "profile.read",
-  input: z.object({ email: emailField, name: z.string().trim().max(120), role: roleField }),
-  async run({ tx, audit }, input) {
-    const [existing] = await tx.select().from(users).where(eq(users.email, input.email)).for("update");
-    if (existing?.deactivatedAt) throw fail.forbidden("This account has been deactivated.");
-    if (existing) {
-      const [after] = await tx
-        .update(users)
-        .set({
-          role: input.role,
-          name: input.name || existing.name,
-          lastLoginAt: new Date(),
-          updatedAt: new Date(),
-        })
-        .where(eq(users.id, existing.id))
-        .returning();
+  permission: "session.sign_in",
+  input: ssoLoginInput,
+  async run({ tx, audit, actor, unchanged }, input) {
+    if (actor.kind !== "user") throw fail.forbidden("Only a person signs in.");
+    const [link] = await tx
+      .select({ userId: userIdentities.userId })
+      .from(userIdentities)
+      .where(and(eq(userIdentities.issuer, input.issuer), eq(userIdentities.subject, input.subject)));
+    const [existing] = link
+      ? await tx.select().from(users).where(eq(users.id, link.userId)).for("update")
+      : await tx.select().from(users).where(eq(users.email, input.email)).for("update");
+    // Resolved before the transaction; a concurrent sign-up or link moved it: the caller retries.
+    if ((existing?.id ?? actor.user.id) !== actor.user.id)
+      throw fail.conflict("Sign-in raced another; try again.");
+    if (existing?.deactivatedAt) throw refuse("deactivated", "This account has been deactivated.");
+    if (!existing) return createSsoUser({ tx, audit }, actor.user.id, input);
+    if (!link) await linkIdentity({ tx, audit }, existing, input);
+    const role = await roleAfterMapping(tx, existing, input.role);
+    if (role.keptLastAdmin) {
       await audit({
-        action: existing.role === after.role ? "user.login" : "user.role_from_sso",
+        action: "user.sso_role_kept",
         entityType: "user",
-        entityId: after.id,
+        entityId: existing.id,
         before: { role: existing.role },
-        after: { role: after.role, method: "oidc" },
+        after: { role: existing.role, mappedRole: input.role, reason: LAST_ADMIN_MESSAGE },
       });
-      return after;
     }
-    const [created] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        name: input.name || input.email,
-        role: input.role,
-        authProvider: "oidc",
-        lastLoginAt: new Date(),
-      })
+    const name = input.name || existing.name;
+    if (role.role === existing.role && name === existing.name) {
+      // The sign-in itself is audited when its session starts.
+      if (link && !role.keptLastAdmin) unchanged();
+      return existing;
+    }
+    const [after] = await tx
+      .update(users)
+      .set({ role: role.role, name, updatedAt: new Date() })
+      .where(eq(users.id, existing.id))
       .returning();
     await audit({
-      action: "user.create",
+      action: existing.role === after.role ? "user.update" : "user.role_from_sso",
       entityType: "user",
-      entityId: created.id,
-      after: publicUser(created),
+      entityId: after.id,
+      before: { role: existing.role, name: existing.name },
+      after: { role: after.role, name: after.name, method: "oidc" },
     });
-    return created;
+    return after;
   },
 });
 
-/** Marks a successful sign-in; run as the user who signed in. */
-export const recordLogin = defineCommand({
-  name: "user.login",
-  permission: "profile.read",
-  input: z.object({ method: z.enum(["password", "oidc"]) }),
-  async run({ tx, audit, actor }, input) {
-    if (actor.kind !== "user") throw fail.forbidden();
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, actor.user.id));
-    await audit({ entityType: "user", entityId: actor.user.id, after: { method: input.method } });
-    return null;
-  },
-});
+type Writer = Pick<CommandContext, "tx" | "audit">;
+
+async function createSsoUser({ tx, audit }: Writer, id: string, input: z.output<typeof ssoLoginInput>) {
+  const [created] = await tx
+    .insert(users)
+    .values({
+      id,
+      email: input.email,
+      name: input.name || input.email,
+      role: input.role,
+      authProvider: "oidc",
+    })
+    .returning();
+  await tx
+    .insert(userIdentities)
+    .values({ issuer: input.issuer, subject: input.subject, userId: created.id });
+  await audit({
+    action: "user.create",
+    entityType: "user",
+    entityId: created.id,
+    after: { ...publicUser(created), identity: { issuer: input.issuer, subject: input.subject } },
+  });
+  return created;
+}
+
+async function linkIdentity({ tx, audit }: Writer, user: User, input: z.output<typeof ssoLoginInput>) {
+  // An email the provider has not verified proves nothing about who owns the account.
+  if (!input.emailVerified) {
+    throw refuse(
+      "sso_unverified_email",
+      "Your identity provider has not verified your email address, which belongs to an existing Pharos account.",
+    );
+  }
+  const [other] = await tx
+    .select({ subject: userIdentities.subject })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.userId, user.id), eq(userIdentities.issuer, input.issuer)));
+  if (other) {
+    throw refuse(
+      "sso_identity_conflict",
+      "This email address belongs to a Pharos account linked to another single sign-on identity.",
+    );
+  }
+  await tx.insert(userIdentities).values({ issuer: input.issuer, subject: input.subject, userId: user.id });
+  await audit({
+    action: "user.sso_link",
+    entityType: "user",
+    entityId: user.id,
+    after: { identity: { issuer: input.issuer, subject: input.subject }, email: user.email },
+  });
+}
+
+/** The mapped role, unless it would take the last active admin's role away. */
+async function roleAfterMapping(tx: Tx, user: User, mapped: User["role"]) {
+  if (user.role !== "admin" || mapped === "admin") return { role: mapped, keptLastAdmin: false };
+  try {
+    await assertAdminRemains(tx, user.id);
+    return { role: mapped, keptLastAdmin: false };
+  } catch (error) {
+    if (error instanceof CommandError && error.code === "conflict")
+      return { role: user.role, keptLastAdmin: true };
+    throw error;
+  }
+}

@@ -2,11 +2,13 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { acceptInvite } from "@/lib/admin/user-commands";
+import { getDb } from "@/db/client";
+import { acceptInvite, INVITE_GONE_MESSAGE } from "@/lib/admin/user-commands";
 import { formInput } from "@/lib/command/action";
 import { executeCommand } from "@/lib/command/execute";
 import { signIn, signOut } from "./auth";
 import { safeCallbackPath } from "./callback-url";
+import { inviteeActor } from "./invites";
 import { loginErrorMessage } from "./login-messages";
 
 export type LoginState = { error?: string; email?: string };
@@ -39,18 +41,19 @@ export async function ssoAction(formData: FormData) {
   await signIn("oidc", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
 }
 
+/** Ends the server-side session too (lib/auth/auth.ts, events.signOut), not only the cookie. */
 export async function signOutAction() {
   await signOut({ redirectTo: "/login?signedOut=1" });
 }
 
 export type InviteState = { error?: string; fieldErrors?: Record<string, string> };
 
+/** The invite link identifies the invitee, who then sets their password as themselves. */
 export async function acceptInviteAction(_prev: InviteState, formData: FormData): Promise<InviteState> {
-  const result = await executeCommand(
-    acceptInvite,
-    { kind: "system", via: "system", label: "invite" },
-    formInput(formData),
-  );
+  const input = formInput(formData);
+  const invitee = await inviteeActor(getDb(), input.token);
+  if (!invitee) return { error: INVITE_GONE_MESSAGE };
+  const result = await executeCommand(acceptInvite, invitee, input);
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
   await signIn("credentials", {
     email: result.data.email,

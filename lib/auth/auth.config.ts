@@ -19,6 +19,7 @@ export function baseAuthConfig(): NextAuthConfig {
       session({ session, token }) {
         if (token.uid) session.user.id = token.uid;
         session.sv = token.sv;
+        session.sid = token.sid;
         return session;
       },
     },
@@ -28,10 +29,14 @@ export function baseAuthConfig(): NextAuthConfig {
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    /** The server-side session (auth_sessions) the sign-in opened. */
+    sessionId?: string;
   }
   interface Session {
     /** The user's session version when this session was issued; see users.session_version. */
     sv?: number;
+    /** The server-side session this cookie stands for; see auth_sessions and lib/auth/session-store.ts. */
+    sid?: string;
   }
 }
 
@@ -39,5 +44,6 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }

@@ -1,19 +1,19 @@
 import { eq } from "drizzle-orm";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
-import { provisionSsoUser, recordLogin } from "@/lib/admin/user-commands";
 import { executeCommand } from "@/lib/command/execute";
 import { oidcSettings } from "@/lib/config/env";
 import { logger } from "@/lib/ops/logger";
 import { baseAuthConfig } from "./auth.config";
-import { clientIp } from "./client-ip";
 import { parseRoleMapping, roleFromGroups } from "./oidc-roles";
-import { verifyPassword } from "./password";
-import { clearFailures, recordFailure, secondsUntilAllowed } from "./throttle";
-import { throttleKeys } from "./throttle-policy";
+import { signInWithPassword, userActor } from "./password-sign-in";
+import { currentRequestFacts, type RequestFacts, requestFacts } from "./request-facts";
+import { endSession } from "./session-commands";
+import { emailVerifiedClaim, signInWithSso } from "./sso-sign-in";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -28,30 +28,25 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
-async function authorizePassword(credentials: Partial<Record<string, unknown>>) {
-  const email = String(credentials.email ?? "")
-    .trim()
-    .toLowerCase()
-    .slice(0, 254);
-  const password = String(credentials.password ?? "").slice(0, 1000);
-  const db = getDb();
-  const keys = throttleKeys(email, await clientIp());
-  const wait = await secondsUntilAllowed(db, keys);
-  if (wait > 0) throw new TooManyAttempts(wait);
-  const [user] = await db.select().from(users).where(eq(users.email, email));
-  const ok = await verifyPassword(password, user?.passwordHash);
-  if (!ok || !user) {
-    await recordFailure(db, keys);
-    throw new InvalidCredentials();
+async function authorizePassword(credentials: Partial<Record<string, unknown>>, facts: RequestFacts) {
+  const result = await signInWithPassword(getDb(), {
+    email: String(credentials.email ?? ""),
+    password: String(credentials.password ?? ""),
+    facts,
+  });
+  if (result.ok) {
+    const { user, sessionId } = result;
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      sessionVersion: user.sessionVersion,
+      sessionId,
+    };
   }
-  if (user.deactivatedAt) throw new AccountDeactivated();
-  await clearFailures(db, keys.slice(0, 1));
-  await executeCommand(recordLogin, actorFor(user), { method: "password" });
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
-}
-
-function actorFor(user: { id: string; email: string; name: string; role: Role }) {
-  return { kind: "user", via: "web", user } as const;
+  if (result.reason === "rate_limited") throw new TooManyAttempts(result.retryAfterSeconds);
+  if (result.reason === "deactivated") throw new AccountDeactivated();
+  throw new InvalidCredentials();
 }
 
 function oidcProviders(): NextAuthConfig["providers"] {
@@ -70,27 +65,42 @@ function oidcProviders(): NextAuthConfig["providers"] {
   ];
 }
 
-/** Creates or updates the SSO user, mapping the configured groups claim to a role. */
-async function provisionFromProfile(profile: Record<string, unknown>) {
+/** The ID token's claims as Pharos uses them; the configured groups claim decides the role. */
+function ssoClaims(profile: Record<string, unknown>, providerAccountId: string | undefined) {
   const oidc = oidcSettings()!;
-  const role = roleFromGroups(
-    profile[oidc.groupsClaim],
-    parseRoleMapping(oidc.roleMapping),
-    oidc.defaultRole as Role,
-  );
-  const email = String(profile.email ?? "");
-  const name = String(profile.name ?? profile.preferred_username ?? "");
-  return executeCommand(
-    provisionSsoUser,
-    { kind: "system", via: "system", label: "sso" },
-    { email, name, role },
-  );
+  return {
+    issuer: String(profile.iss ?? oidc.issuer),
+    subject: String(profile.sub ?? providerAccountId ?? ""),
+    email: String(profile.email ?? ""),
+    emailVerified: emailVerifiedClaim(profile.email_verified),
+    name: String(profile.name ?? profile.preferred_username ?? ""),
+    role: roleFromGroups(
+      profile[oidc.groupsClaim],
+      parseRoleMapping(oidc.roleMapping),
+      oidc.defaultRole as Role,
+    ),
+  };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+/** Signing out ends the server-side session, so a copy of the cookie stops working too. */
+async function endSignedOutSession(token: JWT | null) {
+  if (!token?.uid || !token.sid) return;
+  const [user] = await getDb().select().from(users).where(eq(users.id, token.uid));
+  if (!user) return;
+  const result = await executeCommand(endSession, userActor(user), { id: token.sid });
+  if (!result.ok && result.code !== "not_found")
+    logger.warn({ code: result.code }, "sign-out did not end its session");
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const base = baseAuthConfig();
+  // Route handlers are given the request; server components and actions read it from Next.
+  const facts = request ? requestFacts(request.headers) : await currentRequestFacts();
   return {
     ...base,
+    // Secure (and __Secure-/__Host- prefixed) cookies whenever the browser uses HTTPS, also
+    // behind a TLS-terminating proxy that talks plain HTTP to Pharos (lib/auth/client-address.mjs).
+    useSecureCookies: facts.https,
     logger: {
       // A wrong password is an expected outcome with its own message, not a server error.
       error(error) {
@@ -105,31 +115,40 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: [
       Credentials({
         credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-        authorize: authorizePassword,
+        authorize: (credentials, req) => authorizePassword(credentials, requestFacts(req.headers)),
       }),
       ...oidcProviders(),
     ],
+    events: {
+      async signOut(message) {
+        await endSignedOutSession("token" in message ? message.token : null);
+      },
+    },
     callbacks: {
       ...base.callbacks,
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         if (!profile?.email) return "/login?error=sso_no_email";
-        const result = await provisionFromProfile(profile as Record<string, unknown>);
-        if (!result.ok)
-          return result.code === "forbidden" ? "/login?error=deactivated" : "/login?error=sso_failed";
+        const claims = ssoClaims(profile as Record<string, unknown>, account.providerAccountId);
+        const result = await signInWithSso(getDb(), claims, facts);
+        if (!result.ok) return `/login?error=${result.error}`;
         // Carry the Pharos identity to the jwt callback through the profile object.
-        (profile as Record<string, unknown>).pharosUserId = result.data.id;
-        (profile as Record<string, unknown>).pharosSessionVersion = result.data.sessionVersion;
-        await executeCommand(recordLogin, actorFor(result.data), { method: "oidc" });
+        Object.assign(profile, {
+          pharosUserId: result.user.id,
+          pharosSessionVersion: result.user.sessionVersion,
+          pharosSessionId: result.sessionId,
+        });
         return true;
       },
       jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && profile) {
           token.uid = String(profile.pharosUserId);
           token.sv = Number(profile.pharosSessionVersion);
+          token.sid = String(profile.pharosSessionId);
         } else if (user?.id) {
           token.uid = user.id;
           token.sv = user.sessionVersion;
+          token.sid = user.sessionId;
         }
         return token;
       },

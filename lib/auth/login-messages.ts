@@ -19,6 +19,10 @@ export function loginPageError(code: string | undefined): string | undefined {
       return "This account has been deactivated. Ask an admin to reactivate it.";
     case "sso_no_email":
       return "Your identity provider did not share an email address, which Pharos needs to sign you in.";
+    case "sso_unverified_email":
+      return "Your identity provider has not verified your email address, and a Pharos account already uses it. Verify the address with your provider, or sign in with your password.";
+    case "sso_identity_conflict":
+      return "Your email address belongs to a Pharos account that is linked to another single sign-on identity. Ask an admin to check your account.";
     case "AccessDenied":
     case "sso_failed":
       return "Single sign-on did not complete. Try again, or ask an admin to check the SSO settings.";

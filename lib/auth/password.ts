@@ -1,16 +1,24 @@
-import bcrypt from "bcryptjs";
+import { hash, verify } from "@node-rs/bcrypt";
 
 const COST = 11;
 
-export const hashPassword = (password: string) => bcrypt.hash(password, COST);
+/**
+ * bcrypt in native code on libuv's thread pool, so a burst of sign-ins never stalls the
+ * event loop (health checks, pages) the way a JavaScript hash does. It reads the `$2a$`
+ * and `$2b$` hashes bcryptjs wrote before, so existing passwords keep working.
+ */
+export const hashPassword = (password: string) => hash(password, COST);
 
 /**
  * Compares against a fixed hash when the account has none, so an unknown email costs
  * the same time as a wrong password and the two cannot be told apart.
  */
-export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
-  return Boolean(hash) && ok;
+export async function verifyPassword(
+  password: string,
+  passwordHash: string | null | undefined,
+): Promise<boolean> {
+  const ok = await verify(password, passwordHash ?? DUMMY_HASH).catch(() => false);
+  return Boolean(passwordHash) && ok;
 }
 
 const DUMMY_HASH = "$2b$11$F3mg9v1I9VR/BH72bDjwa.15ZaPYUUNZhHUCh6Nixms2TmRmSm5nS";

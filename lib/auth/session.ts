@@ -1,27 +1,21 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
-import type { Actor } from "./actor";
 import { auth } from "./auth";
+import { currentRequestFacts } from "./request-facts";
+import { actorFromSession, type WebActor } from "./session-store";
 
 /**
- * The signed-in person, re-read from the database on every request: a role change
- * applies at once, and a deactivated user's (or a reset password's) old sessions stop.
+ * The signed-in person, re-read from the database on every request through their
+ * server-side session: a role change applies at once, and a session that was signed out,
+ * ended, or belongs to a deactivated user (or one whose password was set since) stops.
  */
-export const getActor = cache(async (): Promise<Extract<Actor, { kind: "user" }> | null> => {
+export const getActor = cache(async (): Promise<WebActor | null> => {
   const session = await auth();
-  const uid = session?.user?.id;
-  if (!uid) return null;
-  const [user] = await getDb().select().from(users).where(eq(users.id, uid));
-  if (!user || user.deactivatedAt || session.sv !== user.sessionVersion) return null;
-  return {
-    kind: "user",
-    via: "web",
-    user: { id: user.id, email: user.email, name: user.name, role: user.role },
-  };
+  if (!session?.user?.id) return null;
+  const { address } = await currentRequestFacts();
+  return actorFromSession(getDb(), { uid: session.user.id, sv: session.sv, sid: session.sid }, { address });
 });
 
 export async function requireActor() {
