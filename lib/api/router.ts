@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import { getDb } from "@/db/client";
 import { type Actor, can } from "@/lib/auth/actor";
 import { actorFromBearer } from "@/lib/auth/api-tokens";
 import { logger } from "@/lib/ops/logger";
+import { compressAnswers } from "./compress";
 import type { Route, RouteRequest } from "./define-route";
 import { serveDocs, serveDocsScript } from "./docs";
 import { errorResponse, FORBIDDEN, UNAUTHORIZED } from "./errors";
@@ -27,7 +27,7 @@ export const API_PREFIX = "/api/v1";
  */
 export function buildApi(routes: readonly Route[] = ROUTES) {
   const app = new Hono({ strict: true });
-  app.use(`${API_PREFIX}/*`, compress({ threshold: 1024 }));
+  app.use(`${API_PREFIX}/*`, compressAnswers());
   app.use("*", async (c, next) => {
     const path = c.req.path;
     const bad = malformedSegment(new URL(c.req.url).pathname);

@@ -5,7 +5,7 @@ import { LIFECYCLES, SERVICE_DOMAINS, TIERS } from "@/db/schema/enums";
 import { flag, offsetOf, pagingQuery, slugParam } from "@/lib/api/params";
 import type { Actor } from "@/lib/auth/actor";
 import { defineQuery } from "@/lib/query/define";
-import { exportCatalogYaml } from "./export";
+import { catalogYamlStream, exportCatalogYaml } from "./export";
 import { planImport } from "./import/plan";
 import { parseCatalogFilter, SORTS } from "./list-filter";
 import { catalogFacets, FACETS, type FacetKey, memberTeamIds } from "./queries";
@@ -120,7 +120,8 @@ export const catalogYamlRead = defineQuery({
   name: "catalog.catalog_yaml",
   permission: "catalog.read",
   input: z.object({}),
-  run: async ({ db }) => (await exportCatalogYaml(db)) ?? "",
+  // Streamed page by page as it is read: the whole catalog is never one string in memory.
+  run: async ({ db }) => catalogYamlStream(db),
 });
 
 /** What importing this YAML would do, entity by entity; needs the right to import, writes nothing. */

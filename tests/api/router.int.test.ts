@@ -189,6 +189,21 @@ describe("the router", () => {
     expect(body.items).toHaveLength(Math.min(50, body.total));
   });
 
+  it("streams the whole-catalog export, gzipped when the client accepts it", async () => {
+    const response = await send(
+      "GET",
+      new Request("http://localhost/api/v1/catalog-info.yaml", {
+        headers: { authorization: `Bearer ${reader}`, "accept-encoding": "gzip, deflate" },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    expect(response.headers.get("content-type")).toContain("application/yaml");
+    const yaml = gunzipSync(Buffer.from(await response.arrayBuffer())).toString();
+    expect(yaml.match(/^kind: Component$/gm)?.length).toBe(43);
+    expect(yaml).toMatch(/^kind: Group$/m);
+  });
+
   it("documents exactly the routes it serves, and serves the reference page", async () => {
     const doc = await (await send("GET", call("/api/v1/openapi.json"))).json();
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>

@@ -12,8 +12,8 @@ import {
 } from "@/lib/catalog/api-reads";
 import { addDependency, removeDependency } from "@/lib/catalog/dependency-commands";
 import { importCatalog, MAX_IMPORT_BYTES } from "@/lib/catalog/import/apply";
-import { createServiceInput, updateServiceInput } from "@/lib/catalog/schemas";
-import { createService, updateService, verifyService } from "@/lib/catalog/service-commands";
+import { createServiceInput, patchServiceInput } from "@/lib/catalog/schemas";
+import { createService, patchService, verifyService } from "@/lib/catalog/service-commands";
 import { servicesJson } from "@/lib/catalog/service-json";
 import { executeCommand } from "@/lib/command/execute";
 import { runQuery } from "@/lib/query/run";
@@ -32,7 +32,7 @@ const tag = "Catalog";
 const slug = z.object({ slug: slugParam });
 const JSON_BODY_BYTES = 256 * 1024;
 
-const yaml = (body: string, filename: string) =>
+const yaml = (body: string | ReadableStream<Uint8Array>, filename: string) =>
   new Response(body, {
     headers: {
       "content-type": "application/yaml; charset=utf-8",
@@ -100,12 +100,11 @@ export const catalogRoutes: Route[] = [
     params: slug,
     body: {
       kind: "object",
-      schema: updateServiceInput.omit({ slug: true }).extend({ archived: z.boolean().optional() }),
+      schema: patchServiceInput.omit({ slug: true }),
       maxBytes: JSON_BODY_BYTES,
     },
-    write: updateService,
+    write: patchService,
     input: ({ body, params }) => withPath(body, params),
-    respond: async (service) => json((await servicesJson(getDb(), [service.slug]))[0]),
     responses: { 200: { description: "The service as changed", schema: ServiceSchema } },
   }),
   writeRoute({
