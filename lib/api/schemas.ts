@@ -170,3 +170,17 @@ export const ImportReportSchema = z
   })
   .loose()
   .meta({ id: "ImportReport" });
+
+export const SessionSchema = z
+  .object({
+    id: z.uuid(),
+    device: z.string().describe("browser and system, from the User-Agent"),
+    userAgent: z.string(),
+    address: z.string().nullable(),
+    method: z.string().describe("password or oidc"),
+    signedInAt: time,
+    lastSeenAt: time,
+    expiresAt: time,
+    current: z.boolean(),
+  })
+  .meta({ id: "Session" });

@@ -90,6 +90,9 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   removeTeamMemberAction: () => ({ args: [{}, form({ team: "data", email: "viewer@pharos.demo" })] }),
   createTokenAction: () => ({ args: [{}, form({ name: `act-${unique()}`, scopes: "read" })] }),
   revokeTokenAction: () => ({ args: [{}, form({ id: targets.tokenId })] }),
+  endSessionAction: () => ({ args: [{}, form({ id: "00000000-0000-4000-8000-000000000000" })] }),
+  endOtherSessionsAction: () => ({ args: [{}, form({})] }),
+  endUserSessionsAction: () => ({ args: [{}, form({ id: targets.userId })] }),
 };
 
 const guarded = SERVER_ACTIONS.filter((a) => a.kind === "action" && a.permission !== null);

@@ -11,10 +11,20 @@ import {
 } from "@/lib/admin/api-reads";
 import { addTeamMember, createTeam } from "@/lib/admin/team-commands";
 import { createUser, patchUser } from "@/lib/admin/user-commands";
+import { endOtherSessions, endSession, endUserSessions } from "@/lib/auth/session-commands";
+import { ownSessionsRead } from "@/lib/auth/session-reads";
 import { createToken, revokeToken } from "@/lib/auth/token-commands";
 import { type Route, readRoute, withPath, writeRoute } from "../define-route";
 import { flag, pagingQuery, slugParam, uuidParam } from "../params";
-import { AuditEntrySchema, MeSchema, pageOf, TeamSchema, TokenSchema, UserSchema } from "../schemas";
+import {
+  AuditEntrySchema,
+  MeSchema,
+  pageOf,
+  SessionSchema,
+  TeamSchema,
+  TokenSchema,
+  UserSchema,
+} from "../schemas";
 
 const JSON_BODY_BYTES = 64 * 1024;
 const id = z.object({ id: uuidParam });
@@ -29,6 +39,41 @@ export const peopleRoutes: Route[] = [
     read: meRead,
     input: () => ({}),
     responses: { 200: { description: "The caller", schema: MeSchema } },
+  }),
+  readRoute({
+    method: "get",
+    path: "/me/sessions",
+    tag: "Me",
+    summary: "The owner's signed-in browser sessions",
+    description: "Live sessions (device, address, signed in, last seen), most recent first.",
+    read: ownSessionsRead,
+    input: () => ({}),
+    responses: { 200: { description: "Sessions", schema: z.array(SessionSchema) } },
+  }),
+  writeRoute({
+    method: "delete",
+    path: "/me/sessions/{id}",
+    tag: "Me",
+    summary: "End one of the owner's sessions",
+    description: "That browser is signed out on its next request, wherever the cookie was copied to.",
+    params: id,
+    write: endSession,
+    input: ({ params }) => params,
+    responses: {
+      200: {
+        description: "Ended",
+        schema: z.object({ id: z.uuid(), endedAt: z.string(), ended: z.boolean() }),
+      },
+    },
+  }),
+  writeRoute({
+    method: "delete",
+    path: "/me/sessions",
+    tag: "Me",
+    summary: "End all of the owner's sessions",
+    write: endOtherSessions,
+    input: () => ({}),
+    responses: { 200: { description: "How many ended", schema: z.object({ ended: z.number().int() }) } },
   }),
   readRoute({
     method: "get",
@@ -120,6 +165,22 @@ export const peopleRoutes: Route[] = [
     write: patchUser,
     input: ({ body, params }) => withPath(body, params),
     responses: { 200: { description: "The user as changed", schema: UserSchema } },
+  }),
+  writeRoute({
+    method: "delete",
+    path: "/users/{id}/sessions",
+    tag: "Users",
+    summary: "End every session of a user",
+    description: "They must sign in again; their API tokens are not touched (revoke those apart).",
+    params: id,
+    write: endUserSessions,
+    input: ({ params }) => params,
+    responses: {
+      200: {
+        description: "How many ended",
+        schema: z.object({ userId: z.uuid(), email: z.string(), ended: z.number().int() }),
+      },
+    },
   }),
   readRoute({
     method: "get",
