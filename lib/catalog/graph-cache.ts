@@ -63,23 +63,16 @@ export function buildGraph(version: number, nodes: Node[], edges: { from: string
   return { version, nodes, indexOf, start, dependents, order, rank };
 }
 
-const key = Symbol.for("pharos.catalog.graph");
-/** Per database handle, so two databases in one process (tests) never share a graph. */
-type GlobalWithGraph = typeof globalThis & { [key]?: WeakMap<object, Graph> };
+const key = Symbol.for("pharos.catalog.graph.v2");
+/** The newest graph and the load in flight, per database handle (two databases in one process never share). */
+type Slot = { graph?: Graph; pending?: { version: number; promise: Promise<Graph> } };
+type GlobalWithGraph = typeof globalThis & { [key]?: WeakMap<object, Slot> };
 
-/**
- * The dependency graph held in memory and reloaded only when `catalog_state.graph_version`
- * moves (database triggers bump it on every change to services or dependencies, in the
- * writer's transaction). Blast radius then costs one tiny read plus a walk in memory,
- * instead of a recursive query over the whole catalog on every service page.
- */
-export async function dependencyGraph(db: Queryable): Promise<Graph> {
-  const version = await catalogVersion(db);
-  const g = globalThis as GlobalWithGraph;
-  g[key] ??= new WeakMap();
-  const cache = g[key];
-  const cached = cache.get(db);
-  if (cached && cached.version === version) return cached;
+/** How often the graph has been loaded from the database in this process: tests count rebuilds with it. */
+export const graphLoads = { count: 0 };
+
+async function loadGraph(db: Queryable, version: number): Promise<Graph> {
+  graphLoads.count += 1;
   const [nodeRows, edgeRows] = await Promise.all([
     db
       .select({
@@ -97,13 +90,50 @@ export async function dependencyGraph(db: Queryable): Promise<Graph> {
       .select({ from: serviceDependencies.serviceId, to: serviceDependencies.dependsOnId })
       .from(serviceDependencies),
   ]);
-  const graph = buildGraph(
+  return buildGraph(
     version,
     nodeRows.map(({ archivedAt, ...n }) => ({ ...n, live: archivedAt === null })),
     edgeRows,
   );
-  cache.set(db, graph);
-  return graph;
+}
+
+/**
+ * The dependency graph held in memory and reloaded only when `catalog_state.graph_version`
+ * moves (database triggers bump it when any change to services, dependencies or teams
+ * commits). Blast radius then costs one tiny read plus a walk in memory, instead of a
+ * recursive query over the whole catalog on every service page.
+ *
+ * A reader is answered by any graph at least as new as the version it read (its rows were
+ * read after that version committed, so they hold every write the reader could know of),
+ * and a burst of readers after a write shares the one load in flight instead of each
+ * rebuilding the graph.
+ */
+export async function dependencyGraph(db: Queryable): Promise<Graph> {
+  const version = await catalogVersion(db);
+  const g = globalThis as GlobalWithGraph;
+  g[key] ??= new WeakMap();
+  let slot = g[key].get(db);
+  if (!slot) {
+    slot = {};
+    g[key].set(db, slot);
+  }
+  if (slot.graph && slot.graph.version >= version) return slot.graph;
+  if (slot.pending && slot.pending.version >= version) return slot.pending.promise;
+  const pending = { version, promise: loadGraph(db, version) };
+  slot.pending = pending;
+  const settled = slot;
+  // Registered before any caller's await, so the graph is in place when they resume.
+  pending.promise.then(
+    (graph) => {
+      if (!settled.graph || settled.graph.version < graph.version) settled.graph = graph;
+      if (settled.pending === pending) settled.pending = undefined;
+    },
+    () => {
+      // A failed load is not kept: the next reader tries again.
+      if (settled.pending === pending) settled.pending = undefined;
+    },
+  );
+  return pending.promise;
 }
 
 /** Everything that transitively depends on `start` (live services only), most critical first. */

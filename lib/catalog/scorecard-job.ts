@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { getHandle } from "@/db/client";
 import { logger } from "@/lib/ops/logger";
 import { jobGauges } from "@/lib/ops/metrics";
-import { refreshScorecards } from "./scorecard-store";
+import { refreshAllScorecards } from "./scorecard-store";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -20,7 +20,7 @@ export async function refreshScorecardsOnce() {
       )) as unknown as { locked: boolean }[];
       if (!rows[0]?.locked) return 0;
     }
-    return refreshScorecards(tx);
+    return refreshAllScorecards(tx);
   });
 }
 

@@ -1,4 +1,4 @@
-import { eq, inArray, isNull, sql } from "drizzle-orm";
+import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { type Service, services } from "@/db/schema";
 import { evaluateScorecard } from "./scorecard";
@@ -12,33 +12,77 @@ export function scoreService(service: Service, now = new Date()) {
   return evaluateScorecard({ ...service, ...facts(service) }, now);
 }
 
+const CHUNK = 500;
+
+const differs = (row: Service, now: Date) => {
+  const card = scoreService(row, now);
+  return (
+    row.scorecardCheckedAt === null ||
+    row.scorecardLevel !== card.level ||
+    row.scorecardPassed !== card.passed ||
+    row.scorecardApplicable !== card.applicable
+  );
+};
+
+/** One UPDATE … FROM (VALUES …) for a chunk of rows, instead of a statement per service. */
+async function writeLevels(db: Queryable, rows: Service[], now: Date) {
+  if (!rows.length) return;
+  const values = rows.map((row) => {
+    const card = scoreService(row, now);
+    return sql`(${row.id}::uuid, ${card.level}, ${card.passed}::int, ${card.applicable}::int)`;
+  });
+  await db.execute(sql`
+    update ${services} as s set
+      scorecard_level = v.level, scorecard_passed = v.passed, scorecard_applicable = v.applicable,
+      scorecard_checked_at = ${now.toISOString()}::timestamptz
+    from (values ${sql.join(values, sql`, `)}) as v(id, level, passed, applicable)
+    where s.id = v.id
+      and (s.scorecard_level, s.scorecard_passed, s.scorecard_applicable, s.scorecard_checked_at is null)
+        is distinct from (v.level, v.passed, v.applicable, false)`);
+}
+
 /**
- * Recomputes and stores the level of the given services (all live ones when omitted).
- * Only rows whose outcome changed are written, so the hourly pass over a large catalog
- * rewrites (and bloats) nothing when nothing changed.
+ * Recomputes and stores the level of the given services, inside a write that already holds
+ * their rows (all live services when omitted, as the hourly job does). Only rows whose
+ * outcome changed are written. Returns how many were checked.
  */
-export async function refreshScorecards(db: Queryable, ids?: string[], now = new Date()) {
-  const rows = await db
-    .select()
-    .from(services)
-    .where(ids ? inArray(services.id, ids) : isNull(services.archivedAt));
-  const CHUNK = 500;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((row) => {
-      const card = scoreService(row, now);
-      return sql`(${row.id}::uuid, ${card.level}, ${card.passed}::int, ${card.applicable}::int)`;
-    });
-    // One UPDATE … FROM (VALUES …) per chunk instead of a statement per service.
-    await db.execute(sql`
-      update ${services} as s set
-        scorecard_level = v.level, scorecard_passed = v.passed, scorecard_applicable = v.applicable,
-        scorecard_checked_at = ${now.toISOString()}::timestamptz
-      from (values ${sql.join(values, sql`, `)}) as v(id, level, passed, applicable)
-      where s.id = v.id
-        and (s.scorecard_level, s.scorecard_passed, s.scorecard_applicable, s.scorecard_checked_at is null)
-          is distinct from (v.level, v.passed, v.applicable, false)`);
+export async function refreshScorecards(db: Queryable, ids?: string[], now = new Date()): Promise<number> {
+  if (!ids) return refreshAllScorecards(db, now);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .select()
+      .from(services)
+      .where(inArray(services.id, ids.slice(i, i + CHUNK)));
+    await writeLevels(db, rows, now);
   }
-  return rows.length;
+  return ids.length;
+}
+
+/**
+ * The hourly pass over every live service. It reads without locks, then locks only the rows
+ * whose level moved, in id order and with `skip locked`: a row some edit holds is skipped
+ * (that edit scores it itself, in its own transaction), so the job never waits for a row
+ * lock and cannot take part in a deadlock, and it holds no lock on rows it leaves alone. The
+ * locked rows are scored again as they are now, so a concurrent edit is never overwritten
+ * with a level computed from what the row was before it. Returns how many were checked.
+ */
+export async function refreshAllScorecards(db: Queryable, now = new Date()) {
+  const live = await db.select().from(services).where(isNull(services.archivedAt));
+  const moved = live.filter((row) => differs(row, now)).map((row) => row.id);
+  for (let i = 0; i < moved.length; i += CHUNK) {
+    const rows = await db
+      .select()
+      .from(services)
+      .where(inArray(services.id, moved.slice(i, i + CHUNK)))
+      .orderBy(asc(services.id))
+      .for("no key update", { skipLocked: true });
+    await writeLevels(
+      db,
+      rows.filter((row) => differs(row, now)),
+      now,
+    );
+  }
+  return live.length;
 }
 
 export async function refreshScorecard(db: Queryable, id: string) {
