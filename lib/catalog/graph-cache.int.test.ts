@@ -83,10 +83,10 @@ describe("the in-memory dependency graph", () => {
     try {
       for (let round = 0; round < 8; round++) {
         const adding = round % 2 === 0;
-        const changed = await executeCommand(adding ? addDependency : removeDependency, cliActor, {
-          slug: "cdn-edge",
-          dependsOn: "refunds",
-        });
+        const edge = { slug: "cdn-edge", dependsOn: "refunds" };
+        const changed = adding
+          ? await executeCommand(addDependency, cliActor, edge)
+          : await executeCommand(removeDependency, cliActor, edge);
         expect(changed.ok, JSON.stringify(changed)).toBe(true);
         const tier = adding ? "tier3" : "tier2";
         const tier3Before = await tierCount("tier3");
