@@ -83,10 +83,10 @@ describe("the in-memory dependency graph", () => {
     try {
       for (let round = 0; round < 8; round++) {
         const adding = round % 2 === 0;
-        const edge = { slug: "cdn-edge", dependsOn: "refunds" };
+        const pair = { slug: "cdn-edge", dependsOn: "refunds" };
         const changed = adding
-          ? await executeCommand(addDependency, cliActor, edge)
-          : await executeCommand(removeDependency, cliActor, edge);
+          ? await executeCommand(addDependency, cliActor, pair)
+          : await executeCommand(removeDependency, cliActor, pair);
         expect(changed.ok, JSON.stringify(changed)).toBe(true);
         const tier = adding ? "tier3" : "tier2";
         const tier3Before = await tierCount("tier3");
