@@ -8,6 +8,7 @@ import next from "next";
 import pino from "pino";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { parseTrustedProxies, STAMPED_BY_SERVER, stampClientFacts } from "../lib/auth/client-address.mjs";
+import { APPLIED_BY_SERVER, secureNodeExchange, securitySettings } from "../lib/http/security-headers.mjs";
 import { routeOf } from "./route-label.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -45,12 +46,16 @@ const fastLane = () => globalThis[Symbol.for("pharos.fastLane")];
 // A typo here stops the start: trusting the wrong hop would let clients pick their address.
 const trustedProxies = parseTrustedProxies(process.env.PHAROS_TRUSTED_PROXIES);
 globalThis[STAMPED_BY_SERVER] = true;
+const security = securitySettings();
+globalThis[APPLIED_BY_SERVER] = true;
 
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
   // The client's address and scheme, from the socket and trusted proxies only: they key the
   // sign-in throttle and decide the session cookie's Secure flag (lib/auth/client-address.mjs).
-  stampClientFacts(req, { trusted: trustedProxies, authUrl: process.env.AUTH_URL });
+  const client = stampClientFacts(req, { trusted: trustedProxies, authUrl: process.env.AUTH_URL });
+  // Security headers and the page's script nonce, on every response whoever answers it.
+  secureNodeExchange(req, res, { settings: security, tls: client.https });
   res.on("finish", () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const route = routeOf(req.url);
