@@ -50,6 +50,23 @@ test.describe("sign-in", () => {
     expect(messages.at(-1)).toContain("Too many failed sign-in attempts. Try again in");
   });
 
+  test("a forged X-Forwarded-For does not escape the throttle", async ({ page }) => {
+    const email = "forged.address.target@pharos.demo";
+    const messages: string[] = [];
+    for (let i = 0; i < 9 && !messages.at(-1)?.includes("Too many"); i++) {
+      // Each try claims another address; without a trusted proxy none of them is believed.
+      await page.setExtraHTTPHeaders({
+        "x-forwarded-for": `203.0.113.${i + 1}`,
+        "x-pharos-client-address": `203.0.113.${i + 1}`,
+      });
+      await signIn(page, email, `guess-${i}`);
+      const error = page.getByTestId("login-error");
+      await expect(error).toBeVisible();
+      messages.push((await error.textContent()) ?? "");
+    }
+    expect(messages.at(-1)).toContain("Too many failed sign-in attempts. Try again in");
+  });
+
   for (const role of Object.keys(DEMO) as DemoRole[]) {
     test(`${role} signs in, sees the shell and their home, and signs out`, async ({ page }) => {
       await signInAs(page, role);

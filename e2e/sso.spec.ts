@@ -33,4 +33,18 @@ test.describe("single sign-on through a real OpenID Connect provider", () => {
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByTestId("login-error")).toContainText("did not share an email");
   });
+
+  test("an unverified email that matches a local account is refused, not linked", async ({ page }) => {
+    await ssoLogin(page, "unverified.sso");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByTestId("login-error")).toContainText("has not verified your email address");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a verified email links to the existing account", async ({ page }) => {
+    await ssoLogin(page, "viewer.sso");
+    await expect(page.getByRole("heading", { level: 1, name: "Reliability at a glance" })).toBeVisible();
+    await expect(page.getByTestId("user-menu")).toContainText("Morgan Ellis");
+  });
 });

@@ -13,6 +13,7 @@ import {
   updateUserAction,
 } from "@/lib/admin/actions";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { endUserSessionsAction } from "@/lib/auth/session-actions";
 import type { ActionState } from "@/lib/command/action";
 import { InviteLink } from "./invite-link";
 
@@ -55,6 +56,16 @@ export function UserRowActions({ user, self }: { user: Row; self: boolean }) {
           </SubmitButton>
         </form>
       ) : null}
+      {self || user.deactivated ? null : (
+        <ActionButton
+          action={endUserSessionsAction}
+          fields={{ id: user.id }}
+          label="End sessions"
+          variant="ghost"
+          confirm={`Sign ${user.email} out everywhere? Every browser session ends at once; API tokens keep working.`}
+          testId={`end-sessions-${user.email}`}
+        />
+      )}
       {self ? null : user.deactivated ? (
         <ActionButton action={reactivateUserAction} fields={{ id: user.id }} label="Reactivate" />
       ) : (

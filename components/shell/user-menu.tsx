@@ -1,7 +1,7 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { KeyRound, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { KeyRound, LogOut, Monitor, MonitorSmartphone, Moon, Sun } from "lucide-react";
 import Link from "next/link";
 import { useTheme } from "next-themes";
 import { signOutAction } from "@/lib/auth/actions";
@@ -56,6 +56,11 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <Menu.Item asChild className={itemClass}>
             <Link href="/settings/tokens">
               <KeyRound aria-hidden /> API tokens
+            </Link>
+          </Menu.Item>
+          <Menu.Item asChild className={itemClass}>
+            <Link href="/settings/sessions">
+              <MonitorSmartphone aria-hidden /> Sessions
             </Link>
           </Menu.Item>
           <Menu.Item className={itemClass} onSelect={() => void signOutAction()}>

@@ -11,6 +11,15 @@ const ACCOUNTS = {
   "casey.sso": { email: "casey.sso@pharos.demo", name: "Casey SSO", groups: ["pharos-cab", "everyone"] },
   "robin.sso": { email: "robin.sso@pharos.demo", name: "Robin SSO", groups: ["everyone"] },
   "noemail.sso": { name: "No Email", groups: ["pharos-admins"] },
+  // Claims the demo engineer's address without the provider having verified it: must not link.
+  "unverified.sso": {
+    email: "engineer@pharos.demo",
+    email_verified: false,
+    name: "Not Sam",
+    groups: ["pharos-admins"],
+  },
+  // The demo viewer at the provider, verified: links to the existing local account.
+  "viewer.sso": { email: "viewer@pharos.demo", name: "Morgan Ellis", groups: ["everyone"] },
 };
 
 const provider = new Provider(`http://localhost:${port}`, {

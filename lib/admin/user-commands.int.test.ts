@@ -41,7 +41,7 @@ describe("user administration", () => {
     expect(audit.after).toMatchObject({ email: "new.person@example.com", teams: ["sre"] });
 
     // The link identifies the invitee, who accepts as themselves; nobody else may use it.
-    const invitee = await inviteeActor(t.db, created.data.inviteToken);
+    const invitee = await inviteeActor(created.data.inviteToken);
     if (!invitee) throw new Error("the invite did not resolve");
     expect(invitee.user.id).toBe(created.data.user.id);
     const stranger = await executeCommand(acceptInvite, actor, {
@@ -68,7 +68,7 @@ describe("user administration", () => {
     expect(accepted).toMatchObject({ ok: true, data: { email: "new.person@example.com" } });
     const user = await reload(t.db, created.data.user.id);
     expect(await verifyPassword("long-enough-1", user.passwordHash)).toBe(true);
-    expect(await inviteeActor(t.db, created.data.inviteToken)).toBeNull();
+    expect(await inviteeActor(created.data.inviteToken)).toBeNull();
     const reused = await executeCommand(acceptInvite, invitee, {
       token: created.data.inviteToken,
       password: "other-password-9",

@@ -2,7 +2,6 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { acceptInvite, INVITE_GONE_MESSAGE } from "@/lib/admin/user-commands";
 import { formInput } from "@/lib/command/action";
 import { executeCommand } from "@/lib/command/execute";
@@ -51,7 +50,7 @@ export type InviteState = { error?: string; fieldErrors?: Record<string, string>
 /** The invite link identifies the invitee, who then sets their password as themselves. */
 export async function acceptInviteAction(_prev: InviteState, formData: FormData): Promise<InviteState> {
   const input = formInput(formData);
-  const invitee = await inviteeActor(getDb(), input.token);
+  const invitee = await inviteeActor(input.token);
   if (!invitee) return { error: INVITE_GONE_MESSAGE };
   const result = await executeCommand(acceptInvite, invitee, input);
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };

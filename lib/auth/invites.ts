@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import { getDb, type Queryable } from "@/db/client";
 import { userInvites, users } from "@/db/schema";
 import type { Actor } from "./actor";
 import { hashToken } from "./token-secret";
@@ -10,8 +10,8 @@ import { hashToken } from "./token-secret";
  * `acceptInvite` checks the same again under lock before it sets the password.
  */
 export async function inviteeActor(
-  db: Queryable,
   token: unknown,
+  db: Queryable = getDb(),
 ): Promise<Extract<Actor, { kind: "user" }> | null> {
   if (typeof token !== "string" || token.length < 10 || token.length > 200) return null;
   const [row] = await db

@@ -9,7 +9,7 @@ import { withTestDatabase } from "@/tests/database";
 import { cliActor } from "./actor";
 import { inviteeActor } from "./invites";
 import { endOtherSessions, endSession, endUserSessions, startSession } from "./session-commands";
-import { ownSessionsRead } from "./session-queries";
+import { ownSessionsRead } from "./session-reads";
 import { actorFromSession, LAST_SEEN_RESOLUTION_MS } from "./session-store";
 
 const t = withTestDatabase();
@@ -158,7 +158,7 @@ describe("server-side sessions", () => {
       role: "viewer",
     });
     if (!created.ok) throw new Error(created.error);
-    const invitee = await inviteeActor(t.db, created.data.inviteToken);
+    const invitee = await inviteeActor(created.data.inviteToken);
     if (!invitee) throw new Error("invite did not resolve");
     const early = await executeCommand(startSession, invitee, { method: "oidc", address: null });
     if (!early.ok) throw new Error(early.error);

@@ -21,6 +21,10 @@ describe("user agents", () => {
         "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36",
         "Chrome 130 on Android",
       ],
+      [
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36",
+        "Chrome 131 on Linux",
+      ],
       ["curl/8.5.0", "curl 8.5"],
       ["", "Unknown device"],
       ["SomethingElse/1.0", "Unknown browser"],

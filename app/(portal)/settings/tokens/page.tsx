@@ -1,6 +1,9 @@
+import { MonitorSmartphone } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenTable } from "@/components/settings/token-table";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
@@ -21,6 +24,13 @@ export default async function MyTokensPage() {
             Personal tokens act as you, limited to their scopes. Send one as{" "}
             <code>Authorization: Bearer …</code> to <code>/api/v1</code>.
           </>
+        }
+        actions={
+          <Button asChild variant="ghost" size="sm">
+            <Link href="/settings/sessions">
+              <MonitorSmartphone aria-hidden /> Sessions
+            </Link>
+          </Button>
         }
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">

@@ -1,0 +1,17 @@
+import { ActionButton } from "@/components/ui/action-button";
+import { endOtherSessionsAction } from "@/lib/auth/session-actions";
+
+/** "End all other sessions": keeps the one in use, which the server knows from the cookie. */
+export function SessionEndOthers({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <ActionButton
+      action={endOtherSessionsAction}
+      fields={{}}
+      label={`End all other sessions (${count})`}
+      variant="destructive"
+      confirm={`End ${count} other session${count === 1 ? "" : "s"}? Those browsers are signed out at once.`}
+      testId="end-other-sessions"
+    />
+  );
+}
