@@ -5,6 +5,7 @@ import type { Role } from "@/db/schema/enums";
 import { optional, uuidField } from "@/lib/admin/schemas";
 import { defineCommand } from "@/lib/command/define";
 import { fail } from "@/lib/command/result";
+import { line } from "@/lib/validation/text";
 import { type Actor, can } from "./actor";
 import {
   PERMISSIONS,
@@ -107,7 +108,7 @@ export const createToken = defineCommand({
   name: "token.create",
   permission: "token.manage_own",
   input: z.object({
-    name: z.string().trim().min(1, "Name the token (e.g. ci-deploy).").max(80, "At most 80 characters."),
+    name: line(80, { label: "A token name", required: "Name the token (e.g. ci-deploy)." }),
     scopes: scopesField,
     expiresIn: expiryField,
     userId: optional(uuidField),
