@@ -9,15 +9,15 @@ import pino from "pino";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { parseTrustedProxies, STAMPED_BY_SERVER, stampClientFacts } from "../lib/auth/client-address.mjs";
 import { APPLIED_BY_SERVER, secureNodeExchange, securitySettings } from "../lib/http/security-headers.mjs";
+import { logOptions, routeConsole, safePath } from "../lib/ops/log-redaction.mjs";
 import { routeOf } from "./route-label.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const log = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  base: { service: "pharos" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
+// Redacted like the app's own logger (lib/ops/log-redaction.mjs); what Next prints with
+// console.error about failed renders goes through it too.
+const log = pino(logOptions({ level: process.env.LOG_LEVEL ?? "info" }));
+routeConsole(log);
 
 const registry = new Registry();
 globalThis[Symbol.for("pharos.metrics.registry")] = registry;
@@ -65,7 +65,7 @@ const server = http.createServer((req, res) => {
       log.info(
         {
           method: req.method,
-          path: req.url?.split("?")[0],
+          path: safePath(req.url),
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
         },

@@ -1,0 +1,10 @@
+import type { Logger, LoggerOptions } from "pino";
+
+export const REDACT_PATHS: string[];
+export const CENSOR: string;
+export function safePath(url: string | URL | null | undefined): string;
+export function scrubText(text: string): string;
+export function serializeError(err: unknown, depth?: number): unknown;
+export function serializeRequest(req: { method?: string; url?: string } | null | undefined): unknown;
+export function logOptions(options: { level: string }): LoggerOptions;
+export function routeConsole(log: Logger): void;
