@@ -18,7 +18,7 @@ describe("GET /api/health and /api/metrics", () => {
   });
 
   it("serves Prometheus text with the database gauges", async () => {
-    const response = await metricsRoute.GET();
+    const response = await metricsRoute.GET(new Request("http://localhost/api/metrics"));
     expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^pharos_db_up 1$/m);
