@@ -1,7 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const APP_PORT = 3100;
-const OIDC_PORT = 3999;
+// Overridable so that a second run can share the machine: with PHAROS_DIST_DIR (which the
+// app's server inherits) it serves another build on another port from another data folder,
+// writing its results (and screenshots) to another folder.
+const APP_PORT = Number(process.env.E2E_PORT ?? 3100);
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3999);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
+const RESULTS = process.env.E2E_RESULTS_DIR ?? "test-results";
 export const APP_URL = `http://localhost:${APP_PORT}`;
 
 /**
@@ -15,8 +20,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: "test-results/e2e",
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
+  outputDir: `${RESULTS}/e2e`,
+  reporter: [["list"], ["json", { outputFile: `${RESULTS}/e2e-report.json` }]],
   use: {
     baseURL: APP_URL,
     trace: "retain-on-failure",
@@ -53,7 +58,7 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         PORT: String(APP_PORT),
-        PHAROS_DATA_DIR: ".data-e2e",
+        PHAROS_DATA_DIR: DATA_DIR,
         AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
         AUTH_URL: APP_URL,
         LOG_LEVEL: "warn",

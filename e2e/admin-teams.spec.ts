@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs, snap } from "./support/session";
+import { expect, test } from "./support/test";
 
 test("admin creates a team, adds and removes a member", async ({ page }) => {
   await signInAs(page, "admin");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, signInAs, snap } from "./support/session";
+import { expect, test } from "./support/test";
 
 test.describe("admin: users", () => {
   test("invalid fields show messages beside them and keep the input", async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs, snap } from "./support/session";
+import { expect, test } from "./support/test";
 
 test("an engineer creates a token, uses it on the API, and revokes it", async ({ page, request }) => {
   await signInAs(page, "engineer");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs, snap } from "./support/session";
+import { expect, test } from "./support/test";
 
 test.describe("service catalog", () => {
   test("an engineer registers a service, fixing a bad field on the way", async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/session";
+import { expect, test } from "./support/test";
 
 test.describe("forged writes are refused with nothing written", () => {
   test("a viewer's session submitting an admin's form gets 'no permission'", async ({ page, browser }) => {

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { type DemoRole, expectAccessible, signInAs, snap } from "./support/session";
+import { expect, test } from "./support/test";
 
 const EVERYONE = [
   "/",

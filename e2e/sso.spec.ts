@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible, signOut } from "./support/session";
+import { expect, type Page, test } from "./support/test";
 
 async function ssoLogin(page: Page, login: string) {
   await page.goto("/login");

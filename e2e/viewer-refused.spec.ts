@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible, signInAs } from "./support/session";
+import { expect, test } from "./support/test";
 
 test("a viewer is refused admin pages and writes", async ({ page, request }) => {
   await signInAs(page, "viewer");

@@ -50,5 +50,6 @@ export async function snap(page: Page, name: string) {
   // From the top: a page scrolled by the journey would show its sticky header and sidebar
   // halfway down the full-page capture.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  const results = process.env.E2E_RESULTS_DIR ?? "test-results";
+  await page.screenshot({ path: `${results}/screens/${name}.png`, fullPage: true });
 }
