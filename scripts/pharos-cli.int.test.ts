@@ -74,6 +74,45 @@ describe("npm run pharos", () => {
     expect(last).toMatch(/^pharos_[A-Za-z0-9_-]{43}$/);
   });
 
+  it("accepts per-resource scopes and refuses one beyond the owner's role", async () => {
+    const ci = await cli(
+      "token",
+      "create",
+      "--email",
+      "engineer@pharos.demo",
+      "--name",
+      "ci-slo",
+      "--scopes",
+      "catalog:read,slo:measurements",
+    );
+    expect(ci.code).toBe(0);
+    expect(ci.stderr).toContain("scopes catalog:read,slo:measurements");
+    const beyond = await cli(
+      "token",
+      "create",
+      "--email",
+      "viewer@pharos.demo",
+      "--name",
+      "x",
+      "--scopes",
+      "write",
+    );
+    expect(beyond.code).toBe(2);
+    expect(beyond.stderr).toMatch(/\(Viewer\) cannot use write\./);
+    const unknown = await cli(
+      "token",
+      "create",
+      "--email",
+      "viewer@pharos.demo",
+      "--name",
+      "x",
+      "--scopes",
+      "root",
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown scope "root"');
+  });
+
   it("reports bad input with a usage error and exit code 2", async () => {
     const bad = await cli("user", "create", "--email", "nope", "--name", "", "--role", "boss");
     expect(bad.code).toBe(2);

@@ -23,7 +23,10 @@ const USAGE = `Usage: npm run pharos -- <command>
   migrate                                   apply database migrations
   seed --demo                               load the demo organisation into an empty database
   user create --email E --name N --role R [--team SLUG …] [--password P]
-  token create --email E --name N [--scopes read,write] [--expires 30d]
+  token create --email E --name N [--scopes read,catalog:write,slo:measurements] [--expires 30d]
+                                            scopes: read, write, admin, <resource>:read|write
+                                            (catalog, slo, incidents, changes, people, reports,
+                                            admin), slo:measurements; within the owner's role
   import catalog FILE [--dry-run]            import Backstage catalog-info.yaml (all or nothing)
 `;
 

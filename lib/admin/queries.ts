@@ -67,6 +67,15 @@ export async function getUser(db: Queryable, id: string) {
   return user ?? null;
 }
 
+/** An active user by email (emails are stored lower-case), as a token's owner is picked. */
+export async function findActiveUserByEmail(db: Queryable, email: string) {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deactivatedAt)));
+  return user ?? null;
+}
+
 export async function listTeams(db: Queryable) {
   return db
     .select({
