@@ -4,13 +4,14 @@
  * with the caller's real address (for sign-in throttling and sessions).
  */
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import pino from "pino";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { parseTrustedProxies, STAMPED_BY_SERVER, stampClientFacts } from "../lib/auth/client-address.mjs";
 import { APPLIED_BY_SERVER, secureNodeExchange, securitySettings } from "../lib/http/security-headers.mjs";
 import { logOptions, routeConsole, safePath } from "../lib/ops/log-redaction.mjs";
-import { routeOf } from "./route-label.mjs";
+import { loadRoutes, ROUTE_LABEL, routeOf } from "./route-label.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -39,6 +40,8 @@ const duration = new Histogram({
 const app = next({ dev: false, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Route labels from the build's own route table, so that made-up paths cannot mint series.
+const routes = loadRoutes(path.resolve(process.env.PHAROS_DIST_DIR || ".next"));
 
 // The hottest API reads skip Next's router (lib/api/fast-lane.ts, offered by instrumentation.ts).
 const fastLane = () => globalThis[Symbol.for("pharos.fastLane")];
@@ -58,7 +61,7 @@ const server = http.createServer((req, res) => {
   secureNodeExchange(req, res, { settings: security, tls: client.https });
   res.on("finish", () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const route = routeOf(req.url);
+    const route = res[ROUTE_LABEL] ?? routeOf(req.url, { routes, status: res.statusCode });
     requests.inc({ method: req.method, route, status: String(res.statusCode) });
     duration.observe({ method: req.method, route }, seconds);
     if (route !== "/_next") {
