@@ -32,7 +32,10 @@ describe("patchUser", () => {
     const { user } = await makeUser(t.db, "engineer");
     const token = await executeCommand(createToken, cliActor, { name: "ci", userId: user.id });
     if (!token.ok) throw new Error(token.error);
-    await t.db.insert(authSessions).values({ userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) });
+    const [session] = await t.db
+      .insert(authSessions)
+      .values({ userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) })
+      .returning();
 
     const result = await executeCommand(patchUser, admin, {
       id: user.id,
@@ -64,7 +67,12 @@ describe("patchUser", () => {
       action: "user.deactivate",
       actorUserId: admin.user.id,
       before: { name: user.name, role: "engineer", deactivatedAt: null },
-      after: { name: "Renamed Person", role: "change_manager", revokedTokens: [token.data.id] },
+      after: {
+        name: "Renamed Person",
+        role: "change_manager",
+        revokedTokens: [token.data.id],
+        endedSessions: [session.id],
+      },
     });
 
     const back = await executeCommand(patchUser, admin, { id: user.id, active: true, role: "viewer" });

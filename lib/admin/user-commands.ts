@@ -1,16 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import {
-  apiTokens,
-  authSessions,
-  teamMembers,
-  teams,
-  type User,
-  userIdentities,
-  userInvites,
-  users,
-} from "@/db/schema";
+import { apiTokens, teamMembers, teams, type User, userIdentities, userInvites, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { endSessionsOf } from "@/lib/auth/session-store";
 import { generateToken, hashToken } from "@/lib/auth/token-secret";
@@ -177,7 +168,10 @@ export const patchUser = defineCommand({
       entityType: "user",
       entityId: after.id,
       before: publicUser(before),
-      after: { ...publicUser(after), ...(ended ? { revokedTokens: ended.tokens } : {}) },
+      after: {
+        ...publicUser(after),
+        ...(ended ? { revokedTokens: ended.tokens, endedSessions: ended.sessions } : {}),
+      },
     });
     return publicUser(after);
   },
@@ -190,11 +184,8 @@ async function endAccess(tx: Tx, userId: string, now: Date) {
     .set({ revokedAt: now })
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  await tx
-    .update(authSessions)
-    .set({ endedAt: now })
-    .where(and(eq(authSessions.userId, userId), isNull(authSessions.endedAt)));
-  return { tokens: tokens.map((t) => t.id) };
+  const sessions = await endSessionsOf(tx, userId, { now });
+  return { tokens: tokens.map((t) => t.id), sessions };
 }
 
 export const reissueInvite = defineCommand({
