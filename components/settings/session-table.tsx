@@ -46,7 +46,7 @@ export function SessionTable({ sessions }: { sessions: SessionView[] }) {
                       {s.current ? <Badge tone="primary">This session</Badge> : null}
                       {s.method === "oidc" ? <Badge>SSO</Badge> : null}
                     </span>
-                    <span className="block truncate text-xs text-muted-foreground" title={s.userAgent}>
+                    <span className="block text-xs text-muted-foreground sm:truncate" title={s.userAgent}>
                       <span className="sm:hidden">
                         {s.address ?? "address unknown"} · seen {relativeTime(s.lastSeenAt, now)}
                       </span>
