@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { authSessions, users } from "@/db/schema";
 import { uuidField } from "@/lib/admin/schemas";
@@ -8,6 +8,9 @@ import { SESSION_MAX_AGE_SECONDS } from "./auth.config";
 import { normalizeAddress } from "./client-address.mjs";
 import { endSessionsOf } from "./session-store";
 import { shortUserAgent } from "./user-agent";
+
+/** Ended or expired sessions are kept this long after they expire, then removed at the user's next sign-in. */
+const PRUNE_AFTER_DAYS = 31;
 
 const addressField = z
   .string()
@@ -43,6 +46,16 @@ export const startSession = defineCommand({
       .returning({ deactivatedAt: users.deactivatedAt });
     if (!user) throw fail.notFound("No such user.");
     if (user.deactivatedAt) throw fail.forbidden("This account has been deactivated.");
+    // Housekeeping: sessions over for a month are no one's history any more (the throttle's
+    // known addresses look back thirty days from sign-in, which these are well past).
+    await tx
+      .delete(authSessions)
+      .where(
+        and(
+          eq(authSessions.userId, actor.user.id),
+          lt(authSessions.expiresAt, new Date(now.getTime() - PRUNE_AFTER_DAYS * 86_400_000)),
+        ),
+      );
     const [session] = await tx
       .insert(authSessions)
       .values({

@@ -56,6 +56,24 @@ describe("server-side sessions", () => {
     expect(await actorFromSession(t.db, claims)).toBeNull();
   });
 
+  it("a sign-in removes the user's sessions that expired over a month ago, and keeps the rest", async () => {
+    const { user, actor, sid } = await signedIn();
+    const long = new Date(Date.now() - 40 * 86_400_000);
+    const [old] = await t.db
+      .insert(authSessions)
+      .values({ userId: user.id, createdAt: long, lastSeenAt: long, expiresAt: long })
+      .returning();
+    const recent = new Date(Date.now() - 5 * 86_400_000);
+    const [ended] = await t.db
+      .insert(authSessions)
+      .values({ userId: user.id, createdAt: recent, lastSeenAt: recent, expiresAt: recent })
+      .returning();
+    expect((await executeCommand(startSession, actor, { method: "password", address: null })).ok).toBe(true);
+    expect(await session(old.id)).toBeUndefined();
+    expect(await session(ended.id)).toBeDefined();
+    expect(await session(sid)).toBeDefined();
+  });
+
   it("stamps last seen at most once a minute, with the address it was seen from", async () => {
     const { sid, claims } = await signedIn();
     const first = await session(sid);
