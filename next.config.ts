@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { IMPORT_ACTION_BODY_BYTES } from "./lib/catalog/import/limits";
 
 const nextConfig: NextConfig = {
   // Lets two builds (a developer's and a benchmark's) live side by side; the default is .next.
@@ -8,6 +9,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "prom-client", "bcryptjs", "@node-rs/bcrypt"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The catalog import page sends its file through a server action: it must take what the
+    // API takes (MAX_IMPORT_BYTES), not Next's default of 1 MB.
+    serverActions: { bodySizeLimit: IMPORT_ACTION_BODY_BYTES },
+  },
 };
 
 export default nextConfig;

@@ -2,24 +2,39 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/input";
+import {
+  formatMegabytes,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_LABEL,
+  tooLargeMessage,
+  uploadSizeProblem,
+} from "@/lib/catalog/import/limits";
 import type { PlanRow } from "@/lib/catalog/import/plan";
 import { importStatusAction, previewImportAction, startImportAction } from "@/lib/catalog/import-actions";
 import { ImportCounts, ImportPlanTable } from "./import-plan-table";
 
 type Plan = { rows: PlanRow[]; counts: Record<string, number>; ok: boolean };
 
+/** Files past this are not put into the text box: a browser stalls laying out megabytes of text. */
+const SHOWN_IN_TEXT_BOX = 256 * 1024;
+
+const SEND_FAILED =
+  "The file did not reach Pharos (the connection dropped or the server refused it). Nothing was imported; try again.";
+
 /** Paste or upload → dry run preview → import with a live progress bar → report. */
 export function ImportWizard() {
   const [yaml, setYaml] = useState("");
+  const [file, setFile] = useState<{ name: string; bytes: number } | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const fileInput = useRef<HTMLInputElement>(null);
   const job = useQuery({
     queryKey: ["import-job", jobId],
     queryFn: () => importStatusAction(jobId!),
@@ -27,56 +42,109 @@ export function ImportWizard() {
     refetchInterval: (q) => (q.state.data?.status === "running" || !q.state.data ? 400 : false),
   });
 
-  const preview = () =>
+  // Checked here first so an oversized file is refused at once, with its size, instead of
+  // being sent whole to be refused by the server.
+  const send = (action: () => Promise<void>) => {
+    const problem = uploadSizeProblem(yaml);
+    if (problem) {
+      setError(problem);
+      return;
+    }
     startTransition(async () => {
       setError(null);
+      try {
+        await action();
+      } catch {
+        setError(SEND_FAILED);
+      }
+    });
+  };
+  const preview = () =>
+    send(async () => {
       setJobId(null);
       const result = await previewImportAction(yaml);
       if (!result.ok) setError(result.error);
       else setPlan(result.plan);
     });
   const run = () =>
-    startTransition(async () => {
+    send(async () => {
       const result = await startImportAction(yaml);
       if (!result.ok) setError(result.error);
       else setJobId(result.jobId);
     });
+  const clearFile = () => {
+    if (fileInput.current) fileInput.current.value = "";
+    setYaml("");
+    setFile(null);
+    setPlan(null);
+    setError(null);
+  };
 
   const status = job.data;
   const report = status?.result as Plan | undefined;
   return (
-    <div className="grid gap-6">
+    // One column that may shrink below its content, so a wide report scrolls inside its card on a phone.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <Card className="p-4">
         <div className="grid gap-3">
           <label htmlFor="yaml" className="text-sm font-medium">
             catalog-info.yaml (one or many documents)
           </label>
+          <p id="yaml-hint" className="-mt-2 text-xs text-muted-foreground">
+            Paste it or upload a file of up to {MAX_IMPORT_LABEL}.
+          </p>
           <input
+            ref={fileInput}
             type="file"
             accept=".yaml,.yml,text/yaml"
             aria-label="Upload a catalog-info.yaml file"
+            aria-describedby="yaml-hint"
             className="text-sm"
             onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) {
-                setYaml(await file.text());
-                setPlan(null);
-              }
-            }}
-          />
-          <Textarea
-            id="yaml"
-            rows={12}
-            className="font-mono text-xs"
-            value={yaml}
-            onChange={(e) => {
-              setYaml(e.target.value);
+              const chosen = e.target.files?.[0];
+              if (!chosen) return;
               setPlan(null);
+              if (chosen.size > MAX_IMPORT_BYTES) {
+                setError(tooLargeMessage(chosen.size));
+                e.target.value = "";
+                return;
+              }
+              setError(null);
+              setYaml(await chosen.text());
+              setFile(chosen.size > SHOWN_IN_TEXT_BOX ? { name: chosen.name, bytes: chosen.size } : null);
             }}
-            placeholder={
-              "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/payments"
-            }
           />
+          {file ? (
+            <div
+              className="flex flex-wrap items-center justify-between gap-2 rounded-md border bg-muted/40 px-3 py-2 text-sm"
+              data-testid="import-file"
+            >
+              <span className="min-w-0 break-all">
+                <span className="font-medium">{file.name}</span>{" "}
+                <span className="text-muted-foreground">
+                  · {formatMegabytes(file.bytes)}, too long to show here
+                </span>
+              </span>
+              <Button type="button" variant="ghost" size="sm" onClick={clearFile}>
+                Clear
+              </Button>
+            </div>
+          ) : (
+            <Textarea
+              id="yaml"
+              rows={12}
+              className="font-mono text-xs"
+              value={yaml}
+              aria-describedby="yaml-hint"
+              onChange={(e) => {
+                setYaml(e.target.value);
+                setPlan(null);
+              }}
+              placeholder={
+                "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/payments"
+              }
+            />
+          )}
           {error ? <FormMessage state={{ ok: false, error }} /> : null}
           <div className="flex flex-wrap gap-2">
             <Button type="button" variant="outline" onClick={preview} disabled={!yaml.trim() || pending}>

@@ -115,3 +115,15 @@ describe("mapDocuments: components", () => {
     expect(errors[0]).toEqual({ ref: "component:default/orders", error: expect.stringMatching(/itself/) });
   });
 });
+
+describe("mapDocuments: the envelope", () => {
+  it("says a required field is missing in plain words", () => {
+    const { errors } = run(
+      "kind: Component\nmetadata: { name: orders }\n---\napiVersion: backstage.io/v1alpha1\nkind: Group\n",
+    );
+    expect(errors).toEqual([
+      { ref: "component:default/orders", error: "apiVersion: is missing" },
+      { ref: "document #2", error: "metadata: is missing" },
+    ]);
+  });
+});

@@ -9,6 +9,11 @@ const optionalText = z
   .nullish()
   .transform((v) => v ?? undefined);
 const refList = z.array(z.string().min(1, "must not be empty")).nullish();
+/** A required text: "is missing" reads better in an import report than zod's type names. */
+const required = () =>
+  z.string({
+    error: (issue) => (issue.input === undefined || issue.input === null ? "is missing" : "must be text"),
+  });
 
 const link = z.object({
   url: z.string().refine((u) => URL.canParse(u), "must be a valid absolute URL"),
@@ -17,21 +22,26 @@ const link = z.object({
 });
 
 export const envelopeSchema = z.object({
-  apiVersion: z.string().refine((v) => v.startsWith("backstage.io/"), 'must start with "backstage.io/"'),
-  kind: z.string().min(1),
-  metadata: z.object({
-    name: z
-      .string()
-      .max(63, "must be at most 63 characters")
-      .regex(ENTITY_NAME, "must be runs of [a-zA-Z0-9] separated by one of - _ . (Backstage's name rule)"),
-    namespace: optionalText,
-    title: optionalText,
-    description: optionalText,
-    labels: z.record(z.string(), text).nullish(),
-    annotations: z.record(z.string(), text).nullish(),
-    tags: z.array(text).nullish(),
-    links: z.array(link).nullish(),
-  }),
+  apiVersion: required().refine((v) => v.startsWith("backstage.io/"), 'must start with "backstage.io/"'),
+  kind: required().min(1, "is missing"),
+  metadata: z.object(
+    {
+      name: required()
+        .max(63, "must be at most 63 characters")
+        .regex(ENTITY_NAME, "must be runs of [a-zA-Z0-9] separated by one of - _ . (Backstage's name rule)"),
+      namespace: optionalText,
+      title: optionalText,
+      description: optionalText,
+      labels: z.record(z.string(), text).nullish(),
+      annotations: z.record(z.string(), text).nullish(),
+      tags: z.array(text).nullish(),
+      links: z.array(link).nullish(),
+    },
+    {
+      error: (issue) =>
+        issue.input === undefined || issue.input === null ? "is missing" : "must be a mapping",
+    },
+  ),
   spec: z.record(z.string(), z.unknown()).nullish(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;

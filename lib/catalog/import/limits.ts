@@ -25,3 +25,15 @@ export function tooLargeMessage(bytes?: number): string {
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
 }
+
+/**
+ * Why the import page should not send `text`, or null. It measures what the server will
+ * measure: the UTF-8 bytes of the file, and the server action's JSON body.
+ */
+export function uploadSizeProblem(text: string): string | null {
+  const bytes = new Blob([text]).size;
+  if (bytes > MAX_IMPORT_BYTES) return tooLargeMessage(bytes);
+  if (new Blob([JSON.stringify([text])]).size > IMPORT_ACTION_BODY_BYTES)
+    return "This file is too large to send from the browser once encoded; import it through the API or the CLI instead.";
+  return null;
+}
