@@ -12,7 +12,8 @@ test.describe("the catalog import and its size limit", () => {
     // Comment lines pad the file to 3 MB: the server action must take what the API takes.
     const padding = `${"#".repeat(99_999)}\n`.repeat(30);
     const file = testInfo.outputPath("three-mb.catalog-info.yaml");
-    fs.writeFileSync(file, padding + component("three-mb-service"));
+    const name = `large-file-service-${Date.now().toString(36)}`;
+    fs.writeFileSync(file, padding + component(name));
     await signInAs(page, "admin");
     await page.goto("/services/import");
     await page.getByLabel("Upload a catalog-info.yaml file").setInputFiles(file);
@@ -21,8 +22,8 @@ test.describe("the catalog import and its size limit", () => {
     await expect(page.getByTestId("plan-create")).toHaveCount(1);
     await page.getByTestId("run-import").click();
     await expect(page.getByTestId("import-progress")).toContainText("Import finished.");
-    await page.goto("/services/three-mb-service");
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("three-mb-service");
+    await page.goto(`/services/${name}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   });
 
   test("a file over the limit is refused at once, with its size, before anything is sent", async ({
