@@ -121,3 +121,19 @@ test("API answers carry them, and authenticated ones are never stored", async ({
   const metrics = await request.get("/api/metrics");
   expectSecurityHeaders(metrics.headers());
 });
+
+test("single sign-on starts even before scripts run: form-action lets the form's redirect reach the provider", async ({
+  browser,
+}) => {
+  // Without JavaScript the SSO button is a plain form POST, answered with a redirect to the
+  // provider; Chromium holds that redirect to form-action, so the issuer must be listed.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto("/login");
+  const issuer = `http://localhost:${process.env.E2E_OIDC_PORT ?? 3999}`;
+  expect(response!.headers()["content-security-policy"]).toContain(`form-action 'self' ${issuer}`);
+  await page.getByRole("button", { name: "Continue with Acme SSO" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${issuer}/`));
+  await expect(page.locator('input[name="login"]')).toBeVisible();
+  await context.close();
+});
