@@ -26,10 +26,13 @@ export function assertLocal(url: string): URL {
   return parsed;
 }
 
-/** Creates `pharos_bench_<random>` next to the admin database and returns its URL. */
-export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
+/** Creates `<prefix><random>` next to the admin database and returns its URL. */
+export async function createBenchDatabase(
+  adminUrl: string,
+  prefix = "pharos_bench_",
+): Promise<BenchDatabase> {
   const admin = assertLocal(adminUrl);
-  const name = `pharos_bench_${randomBytes(4).toString("hex")}`;
+  const name = `${prefix}${randomBytes(4).toString("hex")}`;
   const sql = postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
   try {
     const [{ server_version }] = await sql<{ server_version: string }[]>`show server_version`;

@@ -183,7 +183,11 @@ const TEAM_WORDS = [
   "Tundra",
 ];
 
-/** Words that occur in generated names and descriptions: what the benchmark searches for. */
+/**
+ * What the benchmark searches for, the same words against Pharos and Backstage: each is in the
+ * names and titles of the generated components (Backstage's catalog UI searches those fields),
+ * from a few hundred hits (the business nouns) to a thousand (the suffixes).
+ */
 export const SEARCH_TERMS = [
   "payments",
   "ledger",
@@ -191,16 +195,16 @@ export const SEARCH_TERMS = [
   "inventory",
   "fraud",
   "notification",
-  "kafka",
   "warehouse",
   "subscription",
   "refund",
   "pricing",
   "identity",
-  "postgresql",
-  "reconciles",
-  "partner",
   "thumbnail",
+  "worker",
+  "processor",
+  "gateway",
+  "consumer",
 ];
 
 /** mulberry32: tiny, fast and good enough to spread test data; never Math.random. */
@@ -281,52 +285,59 @@ function buildComponents({ components = 10_000, groups = 200, dependsOn = 3, see
   return out;
 }
 
-/** The whole catalog as one multi-document catalog-info.yaml. */
-export function generateCatalog(options: CatalogOptions = {}): string {
+export type CatalogDocument = { kind: "Group" | "Component"; name: string; yaml: string };
+
+/** Every entity as its own YAML document (without the `---` separator), Groups first. */
+export function catalogDocuments(options: CatalogOptions = {}): CatalogDocument[] {
   const groups = options.groups ?? 200;
-  const docs: string[] = [];
+  const docs: CatalogDocument[] = [];
   for (let g = 0; g < groups; g++) {
     const word = TEAM_WORDS[g % TEAM_WORDS.length];
-    docs.push(
-      [
-        "apiVersion: backstage.io/v1alpha1",
-        "kind: Group",
-        "metadata:",
-        `  name: ${teamName(g)}`,
-        `  description: ${q(`Team ${word} ${Math.floor(g / TEAM_WORDS.length) + 1}`)}`,
-        "spec:",
-        "  type: team",
-        "  profile:",
-        `    displayName: ${q(`Team ${word} ${Math.floor(g / TEAM_WORDS.length) + 1}`)}`,
-        "  children: []",
-      ].join("\n"),
-    );
+    const yaml = [
+      "apiVersion: backstage.io/v1alpha1",
+      "kind: Group",
+      "metadata:",
+      `  name: ${teamName(g)}`,
+      `  description: ${q(`Team ${word} ${Math.floor(g / TEAM_WORDS.length) + 1}`)}`,
+      "spec:",
+      "  type: team",
+      "  profile:",
+      `    displayName: ${q(`Team ${word} ${Math.floor(g / TEAM_WORDS.length) + 1}`)}`,
+      "  children: []",
+    ].join("\n");
+    docs.push({ kind: "Group", name: teamName(g), yaml: `${yaml}\n` });
   }
   for (const c of buildComponents(options)) {
-    docs.push(
-      [
-        "apiVersion: backstage.io/v1alpha1",
-        "kind: Component",
-        "metadata:",
-        `  name: ${c.name}`,
-        `  title: ${q(c.title)}`,
-        `  description: ${q(c.description)}`,
-        "  tags:",
-        ...c.tags.map((t) => `    - ${t}`),
-        "  annotations:",
-        `    pharos.io/tier: ${c.tier}`,
-        `    backstage.io/source-location: ${q(`url:https://git.example.com/${c.owner}/${c.name}/`)}`,
-        "spec:",
-        "  type: service",
-        `  lifecycle: ${c.lifecycle}`,
-        `  owner: group:default/${c.owner}`,
-        ...(c.dependsOn.length
-          ? ["  dependsOn:", ...c.dependsOn.map((d) => `    - component:default/${d}`)]
-          : []),
-      ].join("\n"),
-    );
+    const yaml = [
+      "apiVersion: backstage.io/v1alpha1",
+      "kind: Component",
+      "metadata:",
+      `  name: ${c.name}`,
+      `  title: ${q(c.title)}`,
+      `  description: ${q(c.description)}`,
+      "  tags:",
+      ...c.tags.map((t) => `    - ${t}`),
+      "  annotations:",
+      `    pharos.io/tier: ${c.tier}`,
+      `    backstage.io/source-location: ${q(`url:https://git.example.com/${c.owner}/${c.name}/`)}`,
+      "spec:",
+      "  type: service",
+      `  lifecycle: ${c.lifecycle}`,
+      `  owner: group:default/${c.owner}`,
+      ...(c.dependsOn.length
+        ? ["  dependsOn:", ...c.dependsOn.map((d) => `    - component:default/${d}`)]
+        : []),
+    ].join("\n");
+    docs.push({ kind: "Component", name: c.name, yaml: `${yaml}\n` });
   }
-  return `${docs.map((d) => `---\n${d}\n`).join("")}`;
+  return docs;
+}
+
+/** The whole catalog as one multi-document catalog-info.yaml. */
+export function generateCatalog(options: CatalogOptions = {}): string {
+  return catalogDocuments(options)
+    .map((d) => `---\n${d.yaml}`)
+    .join("");
 }
 
 /** Writes the catalog to a file (creating its folder) and returns the path. */

@@ -4,7 +4,7 @@ import { serviceDependencies, services, teams } from "@/db/schema";
 import { groupingToEntity, serviceToEntity, teamToEntity, toCatalogYaml } from "./backstage/export";
 import type { BackstageEntity } from "./backstage/types";
 
-/** What an export reads of a service: the fields Backstage gets, its owner and dependencies by slug. */
+/** What an export reads of a service: the fields Backstage gets, its owner, and its dependencies' ids. */
 const exportColumns = {
   id: services.id,
   slug: services.slug,
@@ -27,10 +27,11 @@ const exportColumns = {
   annotations: services.annotations,
   scorecardLevel: services.scorecardLevel,
   ownerTeam: teams.slug,
-  // Code-point order ("C"), as a JavaScript sort, whatever the database's collation.
-  dependsOn: sql<
+  // Ids from the edge table's primary key alone (an index-only scan); slugs come from a map
+  // read once, which costs the database a fifth of joining every edge to its target.
+  dependsOnIds: sql<
     string[]
-  >`coalesce((select array_agg(t.slug order by t.slug collate "C") from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = ${services.id}), '{}')`,
+  >`coalesce((select array_agg(d.depends_on_id) from ${serviceDependencies} d where d.service_id = ${services.id}), '{}')`,
 };
 
 function selectServices(db: Queryable, where: SQL | undefined, limit: number) {
@@ -45,18 +46,44 @@ function selectServices(db: Queryable, where: SQL | undefined, limit: number) {
 
 type ExportRow = Awaited<ReturnType<typeof selectServices>>[number];
 
+/** Adds the slugs of the rows' dependencies that `slugs` lacks (services made since it was read). */
+async function resolveSlugs(db: Queryable, slugs: Map<string, string>, rows: ExportRow[]) {
+  const missing = new Set<string>();
+  for (const row of rows) for (const id of row.dependsOnIds) if (!slugs.has(id)) missing.add(id);
+  if (!missing.size) return;
+  const found = await db
+    .select({ id: services.id, slug: services.slug })
+    .from(services)
+    .where(inArray(services.id, [...missing]));
+  for (const r of found) slugs.set(r.id, r.slug);
+}
+
+/** The row as serviceToEntity takes it: dependencies by slug, in code-point order (a JavaScript sort). */
+function withDependencies(row: ExportRow, slugs: Map<string, string>): ExportRow & { dependsOn: string[] } {
+  const dependsOn: string[] = [];
+  for (const id of row.dependsOnIds) {
+    const slug = slugs.get(id);
+    if (slug !== undefined) dependsOn.push(slug);
+  }
+  // The row is this export's own object: extended in place rather than copied, 10,000 times.
+  return Object.assign(row, { dependsOn: dependsOn.sort() });
+}
+
 /** One service as Backstage `catalog-info.yaml` (archived or not), or null when there is none. */
 export async function exportServiceYaml(db: Queryable, slug: string): Promise<string | null> {
   const [row] = await selectServices(db, eq(services.slug, slug), 1);
-  return row ? toCatalogYaml([serviceToEntity(row)]) : null;
+  if (!row) return null;
+  const slugs = new Map<string, string>();
+  await resolveSlugs(db, slugs, [row]);
+  return toCatalogYaml([serviceToEntity(withDependencies(row, slugs))]);
 }
 
 export const EXPORT_PAGE_SIZE = 500;
 
 /**
  * The live catalog as `catalog-info.yaml`, one string of YAML documents per page of services
- * as the pages arrive, so the first bytes leave before the last row is read and memory stays
- * at one page. The owning Groups and the Systems and Domains (groupings on services in Pharos)
+ * as the pages arrive, so the first bytes leave before the last row is read and memory holds
+ * one page (and a map of service ids to slugs for the dependencies). The owning Groups and the Systems and Domains (groupings on services in Pharos)
  * follow the Components, so every `spec.owner` the file names is in it.
  *
  * Pages are separate statements (keyset on slug), not one long transaction: on PGlite an open
@@ -75,14 +102,18 @@ export async function* catalogYamlChunks(
   const systems = new Map<string, { domain: string | null; owner: string | null }>();
   const domains = new Map<string, string | null>();
   const live = isNull(services.archivedAt);
+  // Every service's slug (archived ones too, as dependencies may name them), read alongside the first page.
+  const slugRows = db.select({ id: services.id, slug: services.slug }).from(services).execute();
   const page = (after: string | null): Promise<ExportRow[]> =>
     selectServices(db, after === null ? live : and(live, gt(services.slug, after)), pageSize).execute();
   // The next page is read while this one is written out, so the database and the writer overlap.
   let pending: Promise<ExportRow[]> | null = page(null);
   try {
+    const slugs = new Map((await slugRows).map((r) => [r.id, r.slug]));
     while (pending) {
       const rows: ExportRow[] = await pending;
       pending = rows.length === pageSize ? page(rows[rows.length - 1].slug) : null;
+      await resolveSlugs(db, slugs, rows);
       const entities: BackstageEntity[] = [];
       for (const row of rows) {
         if (written.has(row.id)) continue;
@@ -93,13 +124,14 @@ export async function* catalogYamlChunks(
           systems.set(row.system, { domain: row.businessDomain, owner: row.ownerTeam });
         if (row.businessDomain && !domains.has(row.businessDomain))
           domains.set(row.businessDomain, row.ownerTeam);
-        entities.push(serviceToEntity(row));
+        entities.push(serviceToEntity(withDependencies(row, slugs)));
       }
       if (entities.length) yield toCatalogYaml(entities);
     }
   } finally {
     // Stopped early (the reader cancelled): the read already under way has no one to answer.
     pending?.catch(() => {});
+    slugRows.catch(() => {});
   }
   const trailer = [...(await ownerGroups(db, [...owners])), ...groupings(domains, systems)];
   if (trailer.length) yield toCatalogYaml(trailer);
