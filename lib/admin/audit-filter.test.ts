@@ -21,4 +21,15 @@ describe("parseAuditFilter", () => {
     expect(f.from).toBeUndefined();
     expect(f.actor).toBeUndefined();
   });
+
+  it("ignores text with control characters and dates outside 1970–9999", () => {
+    const values: Record<string, string> = {
+      actor: "alex\u0000",
+      action: "a\nb",
+      from: "+275760-09-13",
+      to: "0001-01-01",
+    };
+    const f = parseAuditFilter((k) => values[k]);
+    expect(f).toMatchObject({ actor: undefined, action: undefined, from: undefined, to: undefined });
+  });
 });
