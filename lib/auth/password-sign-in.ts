@@ -33,7 +33,7 @@ export function userActor(
  */
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string; facts: RequestFacts },
+  input: { email: string; password: string; facts: RequestFacts; now?: Date },
 ): Promise<PasswordSignIn> {
   const email = normalizeAccount(input.email).slice(0, 254);
   const password = input.password.slice(0, 1000);
@@ -42,7 +42,7 @@ export async function signInWithPassword(
     ? await hasSignedInFrom(db, user.id, input.facts.address, THROTTLE.knownAddressDays)
     : false;
   const keys = throttleKeys({ email, address: input.facts.address, knownAddress });
-  const reservation = await reserveAttempt(db, keys);
+  const reservation = await reserveAttempt(db, keys, input.now);
   if (!reservation.allowed)
     return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.retryAfterSeconds };
   const ok = await verifyPassword(password, user?.passwordHash);
