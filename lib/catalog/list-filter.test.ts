@@ -25,6 +25,15 @@ describe("catalog filters", () => {
     expect(filterParams(parseCatalogFilter(() => undefined)).sort).toBeUndefined();
   });
 
+  it("drop text filters holding control characters, which the database would refuse", () => {
+    const values: Record<string, string> = { q: "pay\u0000ments", team: "payments\u0000", tag: "p\tci" };
+    expect(parseCatalogFilter((k) => values[k])).toMatchObject({
+      q: undefined,
+      team: undefined,
+      tag: undefined,
+    });
+  });
+
   it("turn free text into a safe prefix query", () => {
     expect(toPrefixQuery("Payments API")).toBe("payments:* & api:*");
     expect(toPrefixQuery("a'); drop table--")).toBe("a:* & drop:* & table:*");

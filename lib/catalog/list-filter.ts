@@ -7,6 +7,7 @@ import {
   TIERS,
   type Tier,
 } from "@/db/schema/enums";
+import { hasControlCharacters } from "@/lib/validation/text";
 
 export const SORTS = ["name", "tier", "level", "updated", "verified"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -30,7 +31,11 @@ const pick = <T extends string>(allowed: readonly T[], v: string | undefined) =>
   v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export function parseCatalogFilter(get: (key: string) => string | undefined): CatalogFilter {
-  const text = (k: string, max: number) => get(k)?.trim().slice(0, max) || undefined;
+  // A value with control characters matches nothing and the database refuses a NUL: drop it.
+  const text = (k: string, max: number) => {
+    const value = get(k)?.trim().slice(0, max);
+    return value && !hasControlCharacters(value) ? value : undefined;
+  };
   return {
     q: text("q", 200),
     team: text("team", 63)?.toLowerCase(),
