@@ -1,5 +1,6 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, expectAccessible, signIn, signInAs, signOut, snap } from "./support/session";
+import { expect, type Page, test } from "./support/test";
 
 const IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
