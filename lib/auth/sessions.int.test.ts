@@ -50,6 +50,9 @@ describe("server-side sessions", () => {
     expect(await actorFromSession(t.db, { uid: user.id, sv: user.sessionVersion })).toBeNull();
     expect(await actorFromSession(t.db, { ...claims, sid: "not-a-uuid" })).toBeNull();
     expect(await actorFromSession(t.db, { ...claims, sv: user.sessionVersion + 1 })).toBeNull();
+    // A role change applies on the very next request.
+    await t.db.update(users).set({ role: "viewer" }).where(eq(users.id, user.id));
+    expect(await actorFromSession(t.db, claims)).toMatchObject({ user: { role: "viewer" } });
     const later = new Date(Date.now() + 13 * 3600 * 1000);
     expect(await actorFromSession(t.db, claims, { address: null, now: later })).toBeNull();
     await t.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, user.id));
