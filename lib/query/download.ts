@@ -13,7 +13,7 @@ type Context = { params: Promise<Record<string, string>> };
  * a query to a file name: `export const GET = download(serviceYamlRead, …)`.
  */
 export function download<S extends z.ZodType>(
-  query: Query<S, string | ReadableStream<Uint8Array>>,
+  query: Query<S, string | ReadableStream<Uint8Array> | null>,
   file: (params: Record<string, string>) => { input: z.input<S>; name: string; type: string },
 ) {
   return async (_request: Request, context: Context) => {
