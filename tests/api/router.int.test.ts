@@ -100,7 +100,10 @@ describe("the router", () => {
     const page = await send("GET", call("/api/v1/services?page=two", { token: reader }));
     expect(page.status).toBe(400);
     for (const from of ["0001-01-01", "+275760-09-13", "2026-02-31", "yesterday"]) {
-      const audit = await send("GET", call(`/api/v1/audit?from=${encodeURIComponent(from)}`, { token: writer }));
+      const audit = await send(
+        "GET",
+        call(`/api/v1/audit?from=${encodeURIComponent(from)}`, { token: writer }),
+      );
       expect(audit.status, from).toBe(400);
       expect(Object.keys((await audit.json()).error.fields), from).toEqual(["from"]);
     }
