@@ -62,7 +62,14 @@ function secureExchange(request: NextRequest) {
 }
 
 export const config = {
-  // Not /api/v1: a proxy makes Next buffer request bodies (and cut them at 10 MB), and the
-  // REST router sets its own headers; not static files, which carry no session.
-  matcher: ["/((?!api/v1/|_next/static|_next/image|favicon\\.svg|robots\\.txt).*)"],
+  matcher: [
+    {
+      // Not static files, which carry no session. Not /api/v1 nor server actions (the
+      // `next-action` header): for a request the proxy sees, Next buffers the body and cuts
+      // it at 10 MB (a 12 MB catalog import arrived empty), and both check the caller
+      // themselves; under `npm start` their headers come from scripts/server.mjs anyway.
+      source: "/((?!api/v1/|_next/static|_next/image|favicon\\.svg|robots\\.txt).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

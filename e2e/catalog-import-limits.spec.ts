@@ -44,4 +44,18 @@ test.describe("the catalog import and its size limit", () => {
     await expect(page.getByRole("button", { name: "Preview (dry run)" })).toBeDisabled();
     expect(actions).toEqual([]);
   });
+
+  test("a file over 10 MB arrives whole: the proxy, which would cut its body there, skips server actions", async ({
+    page,
+  }, testInfo) => {
+    // The component comes last, after 12 MB of comments: a body cut at 10 MB would lose it.
+    const file = testInfo.outputPath("twelve-mb.catalog-info.yaml");
+    const name = `past-ten-mb-service-${Date.now().toString(36)}`;
+    fs.writeFileSync(file, `${"#".repeat(99_999)}\n`.repeat(120) + component(name));
+    await signInAs(page, "admin");
+    await page.goto("/services/import");
+    await page.getByLabel("Upload a catalog-info.yaml file").setInputFiles(file);
+    await page.getByRole("button", { name: "Preview (dry run)" }).click();
+    await expect(page.getByTestId("plan-create")).toHaveCount(1, { timeout: 30_000 });
+  });
 });
