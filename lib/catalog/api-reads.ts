@@ -6,6 +6,7 @@ import { flag, offsetOf, pagingQuery, slugParam } from "@/lib/api/params";
 import type { Actor } from "@/lib/auth/actor";
 import { defineQuery } from "@/lib/query/define";
 import { catalogYamlStream, exportCatalogYaml } from "./export";
+import { importFileInput } from "./import/input";
 import { planImport } from "./import/plan";
 import { parseCatalogFilter, SORTS } from "./list-filter";
 import { catalogFacets, FACETS, type FacetKey, memberTeamIds } from "./queries";
@@ -124,11 +125,15 @@ export const catalogYamlRead = defineQuery({
   run: async ({ db }) => catalogYamlStream(db),
 });
 
-/** What importing this YAML would do, entity by entity; needs the right to import, writes nothing. */
+/**
+ * What importing this YAML would do, entity by entity; needs the right to import, writes
+ * nothing. Its input is the import's own, so the dry run refuses and reports exactly what
+ * the import would (the same size limit, the file read while the input is parsed).
+ */
 export const importPreviewRead = defineQuery({
   name: "catalog.import_preview",
   permission: "service.create",
-  input: z.object({ yaml: z.string() }),
+  input: importFileInput,
   async run({ db, actor }, { yaml }) {
     const { services: _s, teams: _t, users: _u, ...plan } = await planImport(db, actor, yaml);
     return plan;

@@ -4,8 +4,10 @@ import { parseAllDocuments } from "yaml";
 import { auditLog, services, teams, users } from "@/db/schema";
 import { cliActor } from "@/lib/auth/actor";
 import { executeCommand } from "@/lib/command/execute";
+import { runQuery } from "@/lib/query/run";
 import { demo } from "@/tests/catalog/fixtures";
 import { withTestDatabase } from "@/tests/database";
+import { importPreviewRead } from "../api-reads";
 import { assertBackstageValid } from "../backstage/testing";
 import { exportCatalogYaml } from "../export";
 import { getServiceDetail } from "../service-queries";
@@ -234,6 +236,9 @@ spec: { type: service, lifecycle: production, owner: search-team }
         .sort((a, b) => a.ref.localeCompare(b.ref));
     const dryRun = await planImport(t.db, cliActor, file);
     expect(errorRows(dryRun.rows)).toEqual(expected);
+    // The dry run the API and the import page call reads the file the same way.
+    const preview = await runQuery(importPreviewRead, cliActor, { yaml: file });
+    expect(errorRows(preview.ok ? preview.data.rows : [])).toEqual(expected);
     // The others are judged as usual: only these three entities are in error.
     expect(dryRun.rows.find((r) => r.ref === "component:default/search-api")?.action).toBe("unchanged");
     const result = await executeCommand(importCatalog, cliActor, { yaml: file });
@@ -243,14 +248,16 @@ spec: { type: service, lifecycle: production, owner: search-team }
   });
 
   it("refuses a file over the limit before reading it, with the limit in the message", async () => {
-    const big = "#".repeat(MAX_IMPORT_BYTES - 2) + "\n€";
+    const big = `${"#".repeat(MAX_IMPORT_BYTES - 2)}\n€`;
     expect(Buffer.byteLength(big)).toBeGreaterThan(MAX_IMPORT_BYTES);
     expect(big.length).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
-    expect(await executeCommand(importCatalog, cliActor, { yaml: big })).toMatchObject({
+    const refused = {
       ok: false,
       code: "invalid",
       fieldErrors: { yaml: "Files are limited to 50 MB. Split the catalog into smaller files." },
-    });
+    };
+    expect(await executeCommand(importCatalog, cliActor, { yaml: big })).toMatchObject(refused);
+    expect(await runQuery(importPreviewRead, cliActor, { yaml: big })).toMatchObject(refused);
   });
 
   it("reports a file that is not YAML", async () => {
