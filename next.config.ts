@@ -20,6 +20,9 @@ const nextConfig: NextConfig = {
     // The catalog import page sends its file through a server action: it must take what the
     // API takes (MAX_IMPORT_BYTES), not Next's default of 1 MB.
     serverActions: { bodySizeLimit: IMPORT_ACTION_BODY_BYTES },
+    // Requests the proxy sees are cut at 10 MB by default: a form posted without JavaScript
+    // (the same import) would arrive truncated.
+    proxyClientMaxBodySize: IMPORT_ACTION_BODY_BYTES,
   },
 };
 

@@ -43,8 +43,8 @@ const handle = app.getRequestHandler();
 // Route labels from the build's own route table, so that made-up paths cannot mint series.
 const routes = loadRoutes(path.resolve(process.env.PHAROS_DIST_DIR || ".next"));
 
-// The hottest API reads skip Next's router (lib/api/fast-lane.ts, offered by instrumentation.ts).
-const fastLane = () => globalThis[Symbol.for("pharos.fastLane")];
+// Every /api/v1 request goes to the API router before Next's (lib/api/node.ts, offered by instrumentation.ts).
+const apiRouter = () => globalThis[Symbol.for("pharos.api")];
 
 // A typo here stops the start: trusting the wrong hop would let clients pick their address.
 const trustedProxies = parseTrustedProxies(process.env.PHAROS_TRUSTED_PROXIES);
@@ -76,7 +76,7 @@ const server = http.createServer((req, res) => {
       );
     }
   });
-  if (fastLane()?.(req, res)) return;
+  if (apiRouter()?.(req, res)) return;
   handle(req, res).catch((error) => {
     log.error({ err: error }, "unhandled request error");
     if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

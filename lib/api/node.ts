@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { logger } from "@/lib/ops/logger";
-import { api } from "./router";
+import { api, routeLabel } from "./router";
+
+const ROUTE_LABEL = Symbol.for("pharos.routeLabel");
 
 /*
  * The router as the production server sees it: scripts/server.mjs offers every request
@@ -30,6 +32,8 @@ export function isApiPath(url: string | undefined): boolean {
 /** Serves `req` and returns true when it is an API request; otherwise touches nothing. */
 export function serveApi(req: IncomingMessage, res: ServerResponse): boolean {
   if (!isApiPath(req.url)) return false;
+  // The metrics label (scripts/route-label.mjs): the route's pattern, never the raw path.
+  (res as unknown as Record<symbol, string>)[ROUTE_LABEL] = routeLabel(req.method, req.url);
   listener(req, res).catch((error: unknown) => {
     logger.error({ err: error }, "api could not answer");
     res.destroy();

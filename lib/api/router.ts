@@ -16,6 +16,7 @@ import {
   readBodyWithin,
 } from "./request-guards";
 import { ROUTES } from "./routes";
+import { secureWithoutServer } from "./security";
 
 export const API_PREFIX = "/api/v1";
 
@@ -28,6 +29,7 @@ export const API_PREFIX = "/api/v1";
 export function buildApi(routes: readonly Route[] = ROUTES) {
   const app = new Hono({ strict: true });
   app.use(`${API_PREFIX}/*`, compressAnswers());
+  app.use("*", secureWithoutServer());
   app.use("*", async (c, next) => {
     const path = c.req.path;
     const bad = malformedSegment(new URL(c.req.url).pathname);
@@ -63,7 +65,7 @@ export function buildApi(routes: readonly Route[] = ROUTES) {
   app.get("/api/docs", (c) => serveDocs(c.req.raw));
   app.get("/api/docs/scalar.js", (c) => serveDocsScript(c.req.raw));
 
-  const matchers = routes.map((route) => ({ route, pattern: pathPattern(route.path) }));
+  const matchers = routeMatchers(routes);
   app.notFound((c) => {
     const path = c.req.path.startsWith(API_PREFIX) ? c.req.path.slice(API_PREFIX.length) : c.req.path;
     const allowed = [
@@ -144,6 +146,28 @@ function summary(fields: Record<string, string>) {
 }
 
 const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ":$1");
+
+function routeMatchers(routes: readonly Route[]) {
+  return routes.map((route) => ({ route, pattern: pathPattern(route.path) }));
+}
+
+let labels: ReturnType<typeof routeMatchers> | null = null;
+
+/**
+ * The metrics label of a request: the route it matches (`/api/v1/services/{slug}`), or
+ * `/api/v1/:unmatched` — never the path as sent, so made-up paths cannot mint time series.
+ */
+export function routeLabel(method: string | undefined, url: string | undefined): string {
+  labels ??= routeMatchers(ROUTES);
+  const path = (url ?? "").split("?")[0];
+  if (path === `${API_PREFIX}/openapi.json` || path.startsWith("/api/docs"))
+    return path.startsWith("/api/docs") ? "/api/docs" : path;
+  const rest = path.startsWith(API_PREFIX) ? path.slice(API_PREFIX.length) : path;
+  const hit =
+    labels.find((m) => m.route.method.toUpperCase() === method && m.pattern.test(rest)) ??
+    labels.find((m) => m.pattern.test(rest));
+  return hit ? `${API_PREFIX}${hit.route.path}` : `${API_PREFIX}/:unmatched`;
+}
 
 function pathPattern(path: string): RegExp {
   const segments = path

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { seedDemo } from "@/db/seed/demo";
 import { readRoute } from "@/lib/api/define-route";
-import { buildApi } from "@/lib/api/router";
+import { buildApi, routeLabel } from "@/lib/api/router";
 import { ROUTES } from "@/lib/api/routes";
 import { listServicesRead } from "@/lib/catalog/api-reads";
 import { MAX_IMPORT_BYTES } from "@/lib/catalog/import/apply";
@@ -205,6 +205,21 @@ describe("the router", () => {
     const yaml = gunzipSync(Buffer.from(await response.arrayBuffer())).toString();
     expect(yaml.match(/^kind: Component$/gm)?.length).toBe(43);
     expect(yaml).toMatch(/^kind: Group$/m);
+  });
+
+  it("labels requests for metrics by their route, never by the path as sent", () => {
+    expect(routeLabel("GET", "/api/v1/services/ledger?facets=true")).toBe("/api/v1/services/{slug}");
+    expect(routeLabel("GET", "/api/v1/services/facets")).toBe("/api/v1/services/facets");
+    expect(routeLabel("DELETE", "/api/v1/tokens/1234")).toBe("/api/v1/tokens/{id}");
+    const junk = new Set(Array.from({ length: 200 }, (_, i) => routeLabel("GET", `/api/v1/x${i}/%ZZ`)));
+    expect([...junk]).toEqual(["/api/v1/:unmatched"]);
+  });
+
+  it("sets the security headers itself when no production server did (next dev, next start)", async () => {
+    const response = await send("GET", call("/api/v1/me", { token: reader }));
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
   it("documents exactly the routes it serves, and serves the reference page", async () => {
