@@ -89,4 +89,39 @@ test.describe("admin: users", () => {
     await page.goto("/admin/audit?action=no.such.action");
     await expect(page.getByText("No entries match")).toBeVisible();
   });
+
+  test("one PATCH changes name, role and active together; repeating it changes nothing", async ({
+    page,
+    request,
+  }) => {
+    await signInAs(page, "admin");
+    await page.goto("/settings/tokens");
+    await page.getByLabel("Name").fill("user-admin");
+    await page.getByLabel("Read", { exact: true }).uncheck();
+    await page.getByLabel("Everything", { exact: true }).check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    const headers = { authorization: `Bearer ${await page.getByTestId("new-token-value").textContent()}` };
+    const found = await request.get("/api/v1/users?q=tom.becker%40pharos.demo", { headers });
+    const [tom] = (await found.json()).items;
+    const patch = (data: unknown) => request.patch(`/api/v1/users/${tom.id}`, { headers, data });
+
+    const changed = await patch({ name: "Thomas Becker", role: "viewer", active: false });
+    expect(changed.status()).toBe(200);
+    expect(await changed.json()).toMatchObject({
+      name: "Thomas Becker",
+      role: "viewer",
+      deactivatedAt: expect.any(String),
+    });
+    const again = await patch({ name: "Thomas Becker", role: "viewer", active: false });
+    expect(again.status()).toBe(200);
+    expect((await again.json()).deactivatedAt).toBe((await changed.json()).deactivatedAt);
+    await page.goto(`/admin/audit?entityId=${tom.id}`);
+    await expect(page.getByTestId("audit-row")).toHaveCount(1);
+    await expect(page.getByTestId("audit-row")).toContainText("user.deactivate");
+
+    // Put the demo user back for the other journeys.
+    expect((await patch({ name: "Tom Becker", role: "engineer", active: true })).status()).toBe(200);
+    await page.goto(`/admin/audit?entityId=${tom.id}`);
+    await expect(page.getByTestId("audit-row")).toHaveCount(2);
+  });
 });

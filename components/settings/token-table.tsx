@@ -1,8 +1,10 @@
 import { KeyRound } from "lucide-react";
+import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { scopeName } from "@/lib/auth/scope-choices";
 import { revokeTokenAction } from "@/lib/auth/token-actions";
 import { relativeTime } from "@/lib/format";
 
@@ -16,13 +18,24 @@ type TokenRow = {
   revokedAt: Date | null;
   createdAt: Date;
   ownerEmail: string;
+  /** The admin who made this token for its owner, if it was not the owner. */
+  mintedByEmail: string | null;
 };
 
-export function TokenTable({ tokens, showOwner = false }: { tokens: TokenRow[]; showOwner?: boolean }) {
+export function TokenTable({
+  tokens,
+  showOwner = false,
+  actsAs = "you",
+}: {
+  tokens: TokenRow[];
+  showOwner?: boolean;
+  /** Whom the tokens act as, for the empty state. */
+  actsAs?: string;
+}) {
   if (!tokens.length) {
     return (
       <EmptyState icon={KeyRound} title="No API tokens">
-        Tokens let scripts, CI and alerting call the Pharos API as you.
+        Tokens let scripts, CI and alerting call the Pharos API as {actsAs}.
       </EmptyState>
     );
   }
@@ -47,12 +60,28 @@ export function TokenTable({ tokens, showOwner = false }: { tokens: TokenRow[]; 
               <TD>
                 <span className="font-medium">{t.name}</span>
                 <code className="block text-xs text-muted-foreground">{t.prefix}…</code>
+                {t.mintedByEmail ? (
+                  <span className="block text-xs text-muted-foreground" data-testid="minted-by">
+                    minted by {t.mintedByEmail}
+                  </span>
+                ) : null}
               </TD>
-              {showOwner ? <TD className="text-xs">{t.ownerEmail}</TD> : null}
+              {showOwner ? (
+                <TD className="text-xs">
+                  <Link
+                    href={`/admin/tokens?owner=${encodeURIComponent(t.ownerEmail)}`}
+                    className="text-primary underline-offset-4 hover:underline"
+                  >
+                    {t.ownerEmail}
+                  </Link>
+                </TD>
+              ) : null}
               <TD>
-                <span className="flex gap-1">
+                <span className="flex flex-wrap gap-1">
                   {t.scopes.map((s) => (
-                    <Badge key={s}>{s}</Badge>
+                    <Badge key={s} title={s}>
+                      {scopeName(s)}
+                    </Badge>
                   ))}
                 </span>
               </TD>

@@ -107,6 +107,11 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                     <TD className="text-xs">
                       {row.actorLabel}
                       <Badge className="ml-1">{row.via}</Badge>
+                      {row.mintedByLabel ? (
+                        <span className="block text-muted-foreground" data-testid="audit-minted-by">
+                          via a token minted by {row.mintedByLabel}
+                        </span>
+                      ) : null}
                     </TD>
                     <TD>
                       <code className="text-xs">{row.action}</code>

@@ -1,28 +1,99 @@
+import { UserSearch } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenTable } from "@/components/settings/token-table";
 import { Forbidden } from "@/components/shell/forbidden";
-import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { listTokens } from "@/lib/admin/queries";
+import { findActiveUserByEmail, listTokens } from "@/lib/admin/queries";
 import { can } from "@/lib/auth/actor";
+import { ROLE_LABELS, scopesForRole } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "All API tokens" };
 
-export default async function AdminTokensPage() {
+export default async function AdminTokensPage({ searchParams }: PageProps<"/admin/tokens">) {
   const actor = await requireActor();
   if (!can(actor, "token.manage_any")) return <Forbidden what="every user's API tokens" />;
-  const tokens = await listTokens(getDb(), {});
+  const raw = (await searchParams).owner;
+  const ownerEmail = typeof raw === "string" ? raw.trim().slice(0, 254) || undefined : undefined;
+  const db = getDb();
+  const owner = ownerEmail ? await findActiveUserByEmail(db, ownerEmail) : null;
+  const tokens = ownerEmail && !owner ? [] : await listTokens(db, { userId: owner?.id });
+  const offeredScopes = owner ? scopesForRole(owner.role) : [];
   return (
     <>
       <PageHeader
         title="API tokens"
-        description="Every token in the organisation. Revoking one stops it at once."
+        description="Every token in the organisation. Revoking one stops it at once. Pick a person to mint a token for them."
       />
-      <Card>
-        <TokenTable tokens={tokens} showOwner />
-      </Card>
+      <form className="mb-4 flex flex-wrap items-end gap-2">
+        <div className="grid min-w-60 flex-1 gap-1 sm:max-w-sm">
+          <label htmlFor="owner" className="text-xs font-medium text-muted-foreground">
+            Owner
+          </label>
+          <Input
+            id="owner"
+            name="owner"
+            type="email"
+            defaultValue={ownerEmail}
+            placeholder="person@example.com"
+          />
+        </div>
+        <Button type="submit" variant="outline">
+          Show
+        </Button>
+        {ownerEmail ? (
+          <Button asChild variant="ghost">
+            <Link href="/admin/tokens">Everyone</Link>
+          </Button>
+        ) : null}
+      </form>
+      {ownerEmail && !owner ? (
+        <Card>
+          <EmptyState icon={UserSearch} title="No active user with that email">
+            Check the address, or find the person on the{" "}
+            <Link href="/admin/users" className="text-primary underline-offset-4 hover:underline">
+              Users
+            </Link>{" "}
+            page.
+          </EmptyState>
+        </Card>
+      ) : owner ? (
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                {owner.name}’s tokens{" "}
+                <span className="text-sm font-normal text-muted-foreground">
+                  {owner.email} · {ROLE_LABELS[owner.role]}
+                </span>
+              </CardTitle>
+            </CardHeader>
+            <TokenTable tokens={tokens} actsAs={owner.name} />
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>New token for {owner.name}</CardTitle>
+            </CardHeader>
+            <div className="p-4">
+              <p className="mb-4 text-xs text-muted-foreground">
+                The token and the audit log name you as the admin who minted it, beside {owner.name}.
+              </p>
+              <CreateTokenForm offeredScopes={offeredScopes} owner={owner} />
+            </div>
+          </Card>
+        </div>
+      ) : (
+        <Card>
+          <TokenTable tokens={tokens} showOwner />
+        </Card>
+      )}
     </>
   );
 }

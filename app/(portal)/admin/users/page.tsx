@@ -108,6 +108,15 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                         ) : null}
                         {u.authProvider === "oidc" ? <Badge>SSO</Badge> : null}
                       </span>
+                      {u.deactivatedAt ? null : (
+                        <Link
+                          href={`/admin/tokens?owner=${encodeURIComponent(u.email)}`}
+                          className="mt-1 inline-block text-xs text-primary underline-offset-4 hover:underline"
+                          aria-label={`API tokens of ${u.email}`}
+                        >
+                          API tokens
+                        </Link>
+                      )}
                     </TD>
                     <TD>{ROLE_LABELS[u.role]}</TD>
                     <TD className="hidden text-xs md:table-cell">

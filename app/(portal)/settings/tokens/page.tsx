@@ -8,6 +8,7 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { listTokens } from "@/lib/admin/queries";
+import { scopesForRole } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -33,7 +34,7 @@ export default async function MyTokensPage() {
           </Button>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           <TokenTable tokens={tokens} />
         </Card>
@@ -42,7 +43,7 @@ export default async function MyTokensPage() {
             <CardTitle>New token</CardTitle>
           </CardHeader>
           <div className="p-4">
-            <CreateTokenForm />
+            <CreateTokenForm offeredScopes={scopesForRole(actor.user.role)} />
           </div>
         </Card>
       </div>
