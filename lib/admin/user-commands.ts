@@ -284,9 +284,11 @@ export const provisionSsoUser = defineCommand({
       .select({ userId: userIdentities.userId })
       .from(userIdentities)
       .where(and(eq(userIdentities.issuer, input.issuer), eq(userIdentities.subject, input.subject)));
+    // No key update, like every other user lock: a full update lock would queue other
+    // transactions' foreign-key checks (audit rows) behind it and can deadlock with patchUser.
     const [existing] = link
-      ? await tx.select().from(users).where(eq(users.id, link.userId)).for("update")
-      : await tx.select().from(users).where(eq(users.email, input.email)).for("update");
+      ? await tx.select().from(users).where(eq(users.id, link.userId)).for("no key update")
+      : await tx.select().from(users).where(eq(users.email, input.email)).for("no key update");
     // Resolved before the transaction; a concurrent sign-up or link moved it: the caller retries.
     if ((existing?.id ?? actor.user.id) !== actor.user.id)
       throw fail.conflict("Sign-in raced another; try again.");

@@ -135,6 +135,8 @@ export const TokenSchema = z
     createdAt: time.optional(),
     userId: z.uuid().optional(),
     ownerEmail: z.string().optional(),
+    mintedByUserId: z.uuid().nullable().optional().describe("the admin who minted it for its owner"),
+    mintedByEmail: z.string().nullable().optional(),
     token: z.string().optional().describe("the secret itself: present once, in the response that created it"),
   })
   .meta({ id: "Token" });
@@ -147,6 +149,12 @@ export const AuditEntrySchema = z
     actorLabel: z.string(),
     via: z.string(),
     tokenId: z.uuid().nullable(),
+    mintedByUserId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe("when acting through an admin-minted token: that admin"),
+    mintedByLabel: z.string().nullable().optional(),
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),

@@ -198,7 +198,8 @@ export const peopleRoutes: Route[] = [
     path: "/tokens",
     tag: "Tokens",
     summary: "Create an API token",
-    description: "The secret is in this response once. Scopes cannot exceed the owner's role.",
+    description:
+      "The secret is in this response once. Scopes cannot exceed the owner's role, nor (when a token mints a token) the minting token's scopes. Admins may pass `userId` to mint for someone else; the token records who minted it.",
     body: { kind: "object", schema: createToken.input, maxBytes: JSON_BODY_BYTES },
     write: createToken,
     input: ({ body }) => body,
@@ -214,7 +215,7 @@ export const peopleRoutes: Route[] = [
     params: id,
     write: revokeToken,
     input: ({ params }) => params,
-    responses: { 200: { description: "Revoked", schema: z.object({ id: z.uuid(), revokedAt: z.string() }) } },
+    responses: { 200: { description: "The token, revoked", schema: TokenSchema } },
   }),
   readRoute({
     method: "get",

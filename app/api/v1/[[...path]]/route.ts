@@ -5,7 +5,12 @@ import { api } from "@/lib/api/router";
  * answers. The production server (scripts/server.mjs) hands these requests to the same
  * router before Next's own, so this file only serves the other two.
  */
-const handle = (request: Request) => api().fetch(request);
+const handle = (request: Request) => {
+  // Next compresses route answers itself here; the router compressing too gave gzip twice.
+  const plain = new Request(request);
+  plain.headers.delete("accept-encoding");
+  return api().fetch(plain);
+};
 
 export {
   handle as DELETE,
