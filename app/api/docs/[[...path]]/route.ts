@@ -1,18 +1,2 @@
-import { api } from "@/lib/api/router";
-
-/*
- * The API reference at /api/docs, under `next dev` and `next start`: the one router (lib/api/router.ts)
- * answers. The production server (scripts/server.mjs) hands these requests to the same
- * router before Next's own, so this file only serves the other two.
- */
-const handle = (request: Request) => api().fetch(request);
-
-export {
-  handle as DELETE,
-  handle as GET,
-  handle as HEAD,
-  handle as OPTIONS,
-  handle as PATCH,
-  handle as POST,
-  handle as PUT,
-};
+/** The API reference at /api/docs under `next dev` and `next start`, served by the same router. */
+export { GET, HEAD } from "@/lib/api/next-route";
