@@ -3,11 +3,11 @@ import { AdminShortcuts } from "@/components/home/admin-shortcuts";
 import { CatalogOverview } from "@/components/home/catalog-overview";
 import { MyTeams } from "@/components/home/my-teams";
 import { PendingDomains } from "@/components/home/pending-domains";
+import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema/enums";
-import { requireActor } from "@/lib/auth/session";
-import { catalogSummary, teamsOfUser } from "@/lib/catalog/queries";
+import { homePageRead } from "@/lib/home/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -23,11 +23,9 @@ const HOMES: Record<Role, { title: string; description: string }> = {
 
 /** Home depends on the role (DESIGN.md); `?as=role` opens another role's home. */
 export default async function HomePage({ searchParams }: PageProps<"/">) {
-  const actor = await requireActor();
-  const as = (await searchParams).as;
-  const role = (typeof as === "string" && as in HOMES ? as : actor.user.role) as Role;
-  const db = getDb();
-  const [summary, myTeams] = await Promise.all([catalogSummary(db), teamsOfUser(db, actor.user.id)]);
+  const read = await pageQuery(homePageRead, await searchParams);
+  if (!read.ok) return <Forbidden what="the home page" />;
+  const { role, summary, myTeams } = read.data;
   const home = HOMES[role];
   return (
     <>

@@ -1,35 +1,31 @@
 "use server";
 
-import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { executeCommand } from "@/lib/command/execute";
+import type { Failure } from "@/lib/command/result";
 import { logger } from "@/lib/ops/logger";
-import { importCatalog, MAX_IMPORT_BYTES } from "./import/apply";
-import { finishJob, getJob, startJob } from "./import/jobs";
-import { planImport } from "./import/plan";
+import { runQuery } from "@/lib/query/run";
+import { importPreviewRead } from "./api-reads";
+import { importCatalog } from "./import/apply";
+import { finishJob, startJob } from "./import/jobs";
+import { importStatusRead } from "./import-reads";
 
 type Refusal = { ok: false; error: string };
 
-async function importer() {
-  const actor = await getActor();
-  return actor && can(actor, "service.create") ? actor : null;
-}
-
 /** Dry run: what importing this YAML would do, entity by entity. Writes nothing. */
 export async function previewImportAction(yaml: string) {
-  const actor = await importer();
-  if (!actor) return { ok: false, error: "You do not have permission to import services." } satisfies Refusal;
-  if (yaml.length > MAX_IMPORT_BYTES)
-    return { ok: false, error: "Files are limited to 50 MB." } satisfies Refusal;
-  const { services: _s, teams: _t, users: _u, ...plan } = await planImport(getDb(), actor, yaml);
-  return { ok: true as const, plan };
+  const result = await runQuery(importPreviewRead, await getActor(), { yaml });
+  if (!result.ok) return { ok: false, error: refusal(result) } satisfies Refusal;
+  return { ok: true as const, plan: result.data };
 }
 
 /** Starts the real import in the background and returns its job id for the progress bar. */
 export async function startImportAction(yaml: string) {
-  const actor = await importer();
-  if (!actor) return { ok: false, error: "You do not have permission to import services." } satisfies Refusal;
+  const actor = await getActor();
+  // The job only reports progress; the command checks the permission again when it runs.
+  if (!actor || !can(actor, importCatalog.permission))
+    return { ok: false, error: "You do not have permission to import services." } satisfies Refusal;
   const job = startJob(actor.user.id);
   executeCommand(importCatalog, actor, { yaml, jobId: job.id })
     .then((result) =>
@@ -45,9 +41,14 @@ export async function startImportAction(yaml: string) {
   return { ok: true as const, jobId: job.id };
 }
 
+/** The progress of an import this person started; null for anyone else's (or an unknown) job. */
 export async function importStatusAction(jobId: string) {
-  const actor = await getActor();
-  const job = getJob(jobId);
-  if (!actor || !job || job.ownerId !== actor.user.id) return null;
-  return job;
+  const result = await runQuery(importStatusRead, await getActor(), { jobId });
+  return result.ok ? result.data : null;
+}
+
+function refusal(failure: Failure) {
+  if (failure.code === "unauthorized" || failure.code === "forbidden")
+    return "You do not have permission to import services.";
+  return failure.fieldErrors?.yaml ?? failure.error;
 }

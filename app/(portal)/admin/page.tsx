@@ -3,26 +3,35 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/actor";
-import { requireActor } from "@/lib/auth/session";
+import { type AdminSection, adminPageRead } from "@/lib/admin/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Admin" };
 
-const SECTIONS = [
+const SECTIONS: { key: AdminSection; href: string; title: string; text: string; icon: typeof Users }[] = [
   {
+    key: "users",
     href: "/admin/users",
     title: "Users",
     text: "Invite people, set roles, deactivate accounts.",
     icon: Users,
   },
-  { href: "/admin/teams", title: "Teams", text: "Create teams and manage their members.", icon: UsersRound },
   {
+    key: "teams",
+    href: "/admin/teams",
+    title: "Teams",
+    text: "Create teams and manage their members.",
+    icon: UsersRound,
+  },
+  {
+    key: "tokens",
     href: "/admin/tokens",
     title: "API tokens",
     text: "Every token in the organisation; revoke any.",
     icon: KeyRound,
   },
   {
+    key: "audit",
     href: "/admin/audit",
     title: "Audit log",
     text: "Who changed what, when, with before and after.",
@@ -31,13 +40,14 @@ const SECTIONS = [
 ];
 
 export default async function AdminPage() {
-  const actor = await requireActor();
-  if (!can(actor, "user.manage")) return <Forbidden what="administration" />;
+  const read = await pageQuery(adminPageRead, {});
+  if (!read.ok) return <Forbidden what="administration" />;
+  const sections = SECTIONS.filter((s) => read.data.sections.includes(s.key));
   return (
     <>
       <PageHeader title="Admin" description="Platform administration." />
       <ul className="grid gap-4 sm:grid-cols-2">
-        {SECTIONS.map((s) => (
+        {sections.map((s) => (
           <li key={s.href}>
             <Link
               href={s.href}

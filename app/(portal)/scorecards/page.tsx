@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RollupBar } from "@/components/catalog/rollup-bar";
+import { Forbidden } from "@/components/shell/forbidden";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/session";
-import { scorecardRollup } from "@/lib/catalog/queries";
+import { scorecardsPageRead } from "@/lib/catalog/reads";
 import { RULES } from "@/lib/catalog/scorecard";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Production readiness" };
 
 export default async function ScorecardsPage() {
-  await requireActor();
-  const db = getDb();
-  const [byTeam, byTier] = await Promise.all([scorecardRollup(db, "team"), scorecardRollup(db, "tier")]);
+  const read = await pageQuery(scorecardsPageRead, {});
+  if (!read.ok) return <Forbidden what="production readiness" />;
+  const { byTeam, byTier } = read.data;
   return (
     <>
       <PageHeader

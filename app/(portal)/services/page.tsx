@@ -4,19 +4,18 @@ import Link from "next/link";
 import { CatalogTable } from "@/components/catalog/catalog-table";
 import { FacetList } from "@/components/catalog/facet-list";
 import { FiltersPanel } from "@/components/catalog/filters-panel";
+import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { getDb } from "@/db/client";
-import { parsePaging } from "@/lib/api/paging";
-import { can } from "@/lib/auth/actor";
-import { requireActor } from "@/lib/auth/session";
 import { catalogHref } from "@/lib/catalog/href";
-import { filterParams, parseCatalogFilter } from "@/lib/catalog/list-filter";
-import { catalogFacets, type Facet, type FacetKey, listServices, memberTeamIds } from "@/lib/catalog/queries";
+import { filterParams } from "@/lib/catalog/list-filter";
+import type { Facet, FacetKey } from "@/lib/catalog/queries";
+import { servicesPageRead } from "@/lib/catalog/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -38,18 +37,9 @@ const FACET_SECTIONS: { title: string; param: FacetKey; format?: (f: Facet) => s
 ];
 
 export default async function ServicesPage({ searchParams }: PageProps<"/services">) {
-  const actor = await requireActor();
-  const raw = await searchParams;
-  const get = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const filter = parseCatalogFilter(get);
-  const paging = parsePaging(new URLSearchParams({ page: get("page") ?? "1" }), 25);
-  const db = getDb();
-  const now = new Date();
-  const myTeamIds = filter.mine ? await memberTeamIds(db, actor.user.id) : undefined;
-  const [{ items, total }, facets] = await Promise.all([
-    listServices(db, filter, paging, { myTeamIds, now }),
-    catalogFacets(db, filter, { myTeamIds, now }),
-  ]);
+  const read = await pageQuery(servicesPageRead, await searchParams);
+  if (!read.ok) return <Forbidden what="the catalog" />;
+  const { filter, items, total, paging, facets, now, mayCreate } = read.data;
   const href = (param: string, value: string | undefined) => catalogHref(filter, { [param]: value });
   const filtered = Object.entries(filterParams(filter)).some(([k, v]) => k !== "sort" && v);
   return (
@@ -60,11 +50,11 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         actions={
           <>
             <Button asChild variant="outline" size="sm">
-              <a href="/api/v1/catalog-info.yaml" download>
+              <a href="/services/catalog-info.yaml" download>
                 <Download aria-hidden /> Export
               </a>
             </Button>
-            {can(actor, "service.create") ? (
+            {mayCreate ? (
               <>
                 <Button asChild variant="outline" size="sm">
                   <Link href="/services/import">

@@ -1,18 +1,19 @@
 import { Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Forbidden } from "@/components/shell/forbidden";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { listTeams } from "@/lib/admin/queries";
-import { requireActor } from "@/lib/auth/session";
+import { teamsPageRead } from "@/lib/catalog/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Teams" };
 
 export default async function TeamsPage() {
-  await requireActor();
-  const teams = await listTeams(getDb());
+  const read = await pageQuery(teamsPageRead, {});
+  if (!read.ok) return <Forbidden what="the teams" />;
+  const { teams } = read.data;
   return (
     <>
       <PageHeader title="Teams" description="Who owns what. Admins manage teams and members under Admin." />

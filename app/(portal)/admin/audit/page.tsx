@@ -11,34 +11,16 @@ import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { parseAuditFilter } from "@/lib/admin/audit-filter";
-import { auditFacets, listAudit } from "@/lib/admin/queries";
-import { parsePaging } from "@/lib/api/paging";
-import { can } from "@/lib/auth/actor";
-import { requireActor } from "@/lib/auth/session";
+import { auditPageRead } from "@/lib/admin/reads";
 import { dateTime } from "@/lib/format";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
-  const actor = await requireActor();
-  if (!can(actor, "audit.read")) return <Forbidden what="the audit log" />;
-  const raw = await searchParams;
-  const get = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const filter = parseAuditFilter(get);
-  const paging = parsePaging(new URLSearchParams({ page: get("page") ?? "1" }), 50);
-  const db = getDb();
-  const [{ items, total }, facets] = await Promise.all([listAudit(db, filter, paging), auditFacets(db)]);
-  const params = {
-    actor: get("actor"),
-    action: get("action"),
-    entityType: get("entityType"),
-    entityId: get("entityId"),
-    from: get("from"),
-    to: get("to"),
-  };
-  const filtered = Object.values(params).some(Boolean);
+  const read = await pageQuery(auditPageRead, await searchParams);
+  if (!read.ok) return <Forbidden what="the audit log" />;
+  const { params, filtered, paging, items, total, facets } = read.data;
   return (
     <>
       <PageHeader

@@ -5,17 +5,15 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { listTeams } from "@/lib/admin/queries";
-import { can } from "@/lib/auth/actor";
-import { requireActor } from "@/lib/auth/session";
+import { adminTeamsPageRead } from "@/lib/admin/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Manage teams" };
 
 export default async function AdminTeamsPage() {
-  const actor = await requireActor();
-  if (!can(actor, "team.manage")) return <Forbidden what="team administration" />;
-  const teams = await listTeams(getDb());
+  const read = await pageQuery(adminTeamsPageRead, {});
+  if (!read.ok) return <Forbidden what="team administration" />;
+  const { teams } = read.data;
   return (
     <>
       <PageHeader title="Teams" description="Teams own services; their members may edit them." />

@@ -9,23 +9,16 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { findActiveUserByEmail, listTokens } from "@/lib/admin/queries";
-import { can } from "@/lib/auth/actor";
-import { ROLE_LABELS, scopesForRole } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { adminTokensPageRead } from "@/lib/admin/reads";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "All API tokens" };
 
 export default async function AdminTokensPage({ searchParams }: PageProps<"/admin/tokens">) {
-  const actor = await requireActor();
-  if (!can(actor, "token.manage_any")) return <Forbidden what="every user's API tokens" />;
-  const raw = (await searchParams).owner;
-  const ownerEmail = typeof raw === "string" ? raw.trim().slice(0, 254) || undefined : undefined;
-  const db = getDb();
-  const owner = ownerEmail ? await findActiveUserByEmail(db, ownerEmail) : null;
-  const tokens = ownerEmail && !owner ? [] : await listTokens(db, { userId: owner?.id });
-  const offeredScopes = owner ? scopesForRole(owner.role) : [];
+  const read = await pageQuery(adminTokensPageRead, await searchParams);
+  if (!read.ok) return <Forbidden what="every user's API tokens" />;
+  const { tokens, owner, ownerEmail, offeredScopes } = read.data;
   return (
     <>
       <PageHeader

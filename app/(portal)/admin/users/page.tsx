@@ -11,30 +11,19 @@ import { Input, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { ROLES, type Role } from "@/db/schema/enums";
-import { listUsers } from "@/lib/admin/queries";
-import { parsePaging } from "@/lib/api/paging";
-import { can } from "@/lib/auth/actor";
+import { ROLES } from "@/db/schema/enums";
+import { usersPageRead } from "@/lib/admin/reads";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
 import { relativeTime } from "@/lib/format";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: PageProps<"/admin/users">) {
-  const actor = await requireActor();
-  if (!can(actor, "user.manage")) return <Forbidden what="user administration" />;
-  const raw = await searchParams;
-  const param = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : undefined);
-  const q = param("q")?.trim().slice(0, 200);
-  const role = ROLES.includes(param("role") as Role) ? (param("role") as Role) : undefined;
-  const status =
-    param("status") === "active" || param("status") === "deactivated"
-      ? (param("status") as "active" | "deactivated")
-      : undefined;
-  const paging = parsePaging(new URLSearchParams({ page: param("page") ?? "1" }), 25);
-  const { items, total } = await listUsers(getDb(), { q, role, status }, paging);
+  const read = await pageQuery(usersPageRead, await searchParams);
+  if (!read.ok) return <Forbidden what="user administration" />;
+  const { filter, paging, items, total } = read.data;
+  const { q, role, status } = filter;
   return (
     <>
       <PageHeader
@@ -134,7 +123,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                           deactivated: Boolean(u.deactivatedAt),
                           invited: !u.hasPassword && u.authProvider === "password",
                         }}
-                        self={u.id === actor.user.id}
+                        self={u.self}
                       />
                     </TD>
                   </TR>

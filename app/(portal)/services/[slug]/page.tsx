@@ -1,7 +1,6 @@
 import { Activity, CalendarClock, Download, ExternalLink, Pencil, Siren, TriangleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AddDependencyForm } from "@/components/catalog/add-dependency-form";
 import { BlastRadius } from "@/components/catalog/blast-radius";
 import { DependencyGraph } from "@/components/catalog/dependency-graph";
@@ -11,34 +10,25 @@ import { ScorecardCard } from "@/components/catalog/scorecard-card";
 import { ServiceFacts } from "@/components/catalog/service-facts";
 import { ServiceLifecycleActions } from "@/components/catalog/service-lifecycle-actions";
 import { TierBadge } from "@/components/catalog/tier-badge";
+import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
-import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/auth/session";
 import { STALE_AFTER_DAYS } from "@/lib/catalog/list-filter";
-import { mayEditTeamServices } from "@/lib/catalog/ownership";
-import { getServiceDetail } from "@/lib/catalog/service-queries";
-import { serviceSlugSuggestions } from "@/lib/catalog/suggestions";
+import { servicePageRead } from "@/lib/catalog/reads";
 import { relativeTime } from "@/lib/format";
+import { pageQuery } from "@/lib/query/page";
 
 export async function generateMetadata({ params }: PageProps<"/services/[slug]">): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
 export default async function ServicePage({ params, searchParams }: PageProps<"/services/[slug]">) {
-  const actor = await requireActor();
-  const { slug } = await params;
-  const query = await searchParams;
-  const db = getDb();
-  const detail = await getServiceDetail(db, slug);
-  if (!detail) notFound();
-  const { service, team, upstream, downstream, owners, radius, scorecard } = detail;
-  const [editable, candidates] = await Promise.all([
-    mayEditTeamServices(db, actor, service.ownerTeamId),
-    serviceSlugSuggestions(db),
-  ]);
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const read = await pageQuery(servicePageRead, { slug });
+  if (!read.ok) return <Forbidden what="the catalog" />;
+  const { service, team, upstream, downstream, owners, radius, scorecard, editable, candidates } = read.data;
   const now = new Date();
   const stale =
     !service.verifiedAt || now.getTime() - service.verifiedAt.getTime() > STALE_AFTER_DAYS * 86_400_000;
@@ -77,7 +67,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
         </div>
         <div className="flex flex-wrap gap-2">
           <Button asChild variant="outline" size="sm">
-            <a href={`/api/v1/services/${service.slug}/catalog-info.yaml`} download>
+            <a href={`/services/${service.slug}/catalog-info.yaml`} download>
               <Download aria-hidden /> catalog-info.yaml
             </a>
           </Button>
@@ -139,12 +129,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
                   removable={false}
                 />
               </div>
-              {editable ? (
-                <AddDependencyForm
-                  service={service.slug}
-                  candidates={candidates.filter((c) => c.slug !== service.slug)}
-                />
-              ) : null}
+              {editable ? <AddDependencyForm service={service.slug} candidates={candidates} /> : null}
             </CardBody>
           </Card>
           <div className="grid gap-6 md:grid-cols-3">

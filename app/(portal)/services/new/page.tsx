@@ -3,20 +3,15 @@ import { ServiceForm } from "@/components/catalog/service-form";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { listTeams } from "@/lib/admin/queries";
-import { can } from "@/lib/auth/actor";
-import { requireActor } from "@/lib/auth/session";
-import { teamsOfUser } from "@/lib/catalog/queries";
+import { serviceNewPageRead } from "@/lib/catalog/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Register a service" };
 
 export default async function NewServicePage() {
-  const actor = await requireActor();
-  if (!can(actor, "service.create")) return <Forbidden what="service registration" />;
-  const db = getDb();
-  // Engineers register services for their own teams; admins for any team.
-  const teams = can(actor, "service.update_any") ? await listTeams(db) : await teamsOfUser(db, actor.user.id);
+  const read = await pageQuery(serviceNewPageRead, {});
+  if (!read.ok) return <Forbidden what="service registration" />;
+  const { teams } = read.data;
   return (
     <>
       <PageHeader
@@ -25,11 +20,7 @@ export default async function NewServicePage() {
       />
       <Card className="max-w-4xl p-6">
         {teams.length ? (
-          <ServiceForm
-            mode="create"
-            initial={{}}
-            teams={teams.map((t) => ({ slug: t.slug, name: t.name }))}
-          />
+          <ServiceForm mode="create" initial={{}} teams={teams} />
         ) : (
           <p className="text-sm text-muted-foreground">
             You are not on a team yet, and services belong to teams. Ask an admin to add you to one.

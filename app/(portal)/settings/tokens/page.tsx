@@ -3,19 +3,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenTable } from "@/components/settings/token-table";
+import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { listTokens } from "@/lib/admin/queries";
-import { scopesForRole } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { myTokensPageRead } from "@/lib/admin/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function MyTokensPage() {
-  const actor = await requireActor();
-  const tokens = await listTokens(getDb(), { userId: actor.user.id });
+  const read = await pageQuery(myTokensPageRead, {});
+  if (!read.ok) return <Forbidden what="your API tokens" />;
+  const { tokens, offeredScopes } = read.data;
   return (
     <>
       <PageHeader
@@ -43,7 +43,7 @@ export default async function MyTokensPage() {
             <CardTitle>New token</CardTitle>
           </CardHeader>
           <div className="p-4">
-            <CreateTokenForm offeredScopes={scopesForRole(actor.user.role)} />
+            <CreateTokenForm offeredScopes={offeredScopes} />
           </div>
         </Card>
       </div>

@@ -1,32 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { LevelBadge } from "@/components/catalog/level-badge";
 import { RollupBar } from "@/components/catalog/rollup-bar";
 import { TierBadge } from "@/components/catalog/tier-badge";
+import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { getTeamWithMembers } from "@/lib/admin/queries";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
-import { listServices, scorecardRollup } from "@/lib/catalog/queries";
+import { teamPageRead } from "@/lib/catalog/reads";
+import { pageQuery } from "@/lib/query/page";
 
 export async function generateMetadata({ params }: PageProps<"/teams/[slug]">): Promise<Metadata> {
   return { title: `Team ${(await params).slug}` };
 }
 
 export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
-  await requireActor();
-  const { slug } = await params;
-  const db = getDb();
-  const team = await getTeamWithMembers(db, slug);
-  if (!team) notFound();
-  const [{ items: owned, total }, [rollup]] = await Promise.all([
-    listServices(db, { team: slug, sort: "tier" }, { offset: 0, pageSize: 100 }),
-    scorecardRollup(db, "team", slug),
-  ]);
+  const read = await pageQuery(teamPageRead, { slug: (await params).slug });
+  if (!read.ok) return <Forbidden what="this team" />;
+  const { team, owned, ownedTotal, rollup } = read.data;
   return (
     <>
       <PageHeader title={team.name} description={team.description} />
@@ -70,7 +62,7 @@ export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>Services owned ({total})</CardTitle>
+            <CardTitle>Services owned ({ownedTotal})</CardTitle>
           </CardHeader>
           <ul className="divide-y">
             {owned.map((s) => (

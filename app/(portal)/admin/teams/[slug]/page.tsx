@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/admin/add-member-form";
 import { TeamForm } from "@/components/admin/team-form";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -7,20 +6,17 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import { removeTeamMemberAction } from "@/lib/admin/actions";
-import { getTeamWithMembers } from "@/lib/admin/queries";
-import { can } from "@/lib/auth/actor";
+import { adminTeamPageRead } from "@/lib/admin/reads";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Manage team" };
 
 export default async function AdminTeamPage({ params }: PageProps<"/admin/teams/[slug]">) {
-  const actor = await requireActor();
-  if (!can(actor, "team.manage")) return <Forbidden what="team administration" />;
-  const team = await getTeamWithMembers(getDb(), (await params).slug);
-  if (!team) notFound();
+  const read = await pageQuery(adminTeamPageRead, { slug: (await params).slug });
+  if (!read.ok) return <Forbidden what="team administration" />;
+  const team = read.data;
   return (
     <>
       <PageHeader title={team.name} description={`Team slug: ${team.slug}`} />

@@ -1,0 +1,147 @@
+import "server-only";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { getTeamWithMembers, listTeams } from "@/lib/admin/queries";
+import { type Actor, can } from "@/lib/auth/actor";
+import { fail } from "@/lib/command/result";
+import { defineQuery } from "@/lib/query/define";
+import { pageNumber, pageSlug, pageText, pageWindow } from "@/lib/query/page-params";
+import { serviceFormValues } from "./form-values";
+import { parseCatalogFilter } from "./list-filter";
+import { mayEditTeamServices } from "./ownership";
+import { catalogFacets, listServices, memberTeamIds, scorecardRollup, teamsOfUser } from "./queries";
+import { getServiceDetail } from "./service-queries";
+import { serviceSlugSuggestions } from "./suggestions";
+
+/*
+ * What the catalog's pages show, one view model per page, each behind the read gate with
+ * its permission. "What may I do here" (register, edit) is part of the answer, so a page
+ * never asks the database or the permission table itself.
+ */
+
+const SERVICES_PAGE_SIZE = 25;
+
+/** The catalog's URL filters; `parseCatalogFilter` decides what each value means. */
+const filterParams = {
+  q: pageText,
+  team: pageText,
+  tier: pageText,
+  lifecycle: pageText,
+  domain: pageText,
+  tag: pageText,
+  level: pageText,
+  stale: pageText,
+  archived: pageText,
+  mine: pageText,
+  sort: pageText,
+};
+
+/** The caller's team ids, only when the list is limited to "mine". */
+async function myTeamIds(db: Queryable, actor: Actor, mine: boolean | undefined) {
+  return mine && actor.kind === "user" ? memberTeamIds(db, actor.user.id) : undefined;
+}
+
+/** The teams a person may give a service to: any team for admins, their own teams for others. */
+async function assignableTeams(db: Queryable, actor: Actor) {
+  const teams =
+    can(actor, "service.update_any") || actor.kind !== "user"
+      ? await listTeams(db)
+      : await teamsOfUser(db, actor.user.id);
+  return teams.map((t) => ({ slug: t.slug, name: t.name }));
+}
+
+/** Whether the caller may change services of `teamId`: the role must allow edits, and the team must be theirs. */
+async function mayEdit(db: Queryable, actor: Actor, teamId: string | null) {
+  return can(actor, "service.update") && (await mayEditTeamServices(db, actor, teamId));
+}
+
+export const servicesPageRead = defineQuery({
+  name: "catalog.services_page",
+  permission: "catalog.read",
+  input: z.object({ ...filterParams, page: pageNumber }),
+  async run({ db, actor }, input) {
+    const filter = parseCatalogFilter((k) => input[k as keyof typeof filterParams]);
+    const paging = pageWindow(input.page, SERVICES_PAGE_SIZE);
+    const now = new Date();
+    const ctx = { myTeamIds: await myTeamIds(db, actor, filter.mine), now };
+    const [{ items, total }, facets] = await Promise.all([
+      listServices(db, filter, paging, ctx),
+      catalogFacets(db, filter, ctx),
+    ]);
+    return { filter, items, total, paging, facets, now, mayCreate: can(actor, "service.create") };
+  },
+});
+
+export const servicePageRead = defineQuery({
+  name: "catalog.service_page",
+  permission: "catalog.read",
+  input: z.object({ slug: pageSlug }),
+  async run({ db, actor }, { slug }) {
+    const detail = slug ? await getServiceDetail(db, slug) : null;
+    if (!detail) return null;
+    const editable = await mayEdit(db, actor, detail.service.ownerTeamId);
+    // Only an editor sees the "add a dependency" form, so only they need its suggestions.
+    const candidates = editable
+      ? (await serviceSlugSuggestions(db)).filter((c) => c.slug !== detail.service.slug)
+      : [];
+    return { ...detail, editable, candidates };
+  },
+});
+
+export const serviceEditPageRead = defineQuery({
+  name: "catalog.service_edit_page",
+  permission: "service.update",
+  input: z.object({ slug: pageSlug }),
+  async run({ db, actor }, { slug }) {
+    const detail = slug ? await getServiceDetail(db, slug) : null;
+    if (!detail) return null;
+    if (!(await mayEdit(db, actor, detail.service.ownerTeamId)))
+      throw fail.forbidden("Only members of the owning team (or an admin) may edit this service.");
+    return {
+      slug: detail.service.slug,
+      name: detail.service.name,
+      values: serviceFormValues(detail.service, detail.team?.slug ?? null),
+      teams: await assignableTeams(db, actor),
+    };
+  },
+});
+
+export const serviceNewPageRead = defineQuery({
+  name: "catalog.service_new_page",
+  permission: "service.create",
+  input: z.object({}),
+  run: async ({ db, actor }) => ({ teams: await assignableTeams(db, actor) }),
+});
+
+export const teamsPageRead = defineQuery({
+  name: "catalog.teams_page",
+  permission: "catalog.read",
+  input: z.object({}),
+  run: async ({ db }) => ({ teams: await listTeams(db) }),
+});
+
+export const teamPageRead = defineQuery({
+  name: "catalog.team_page",
+  permission: "catalog.read",
+  input: z.object({ slug: pageSlug }),
+  async run({ db }, { slug }) {
+    if (!slug) return null;
+    const [team, owned, [rollup]] = await Promise.all([
+      getTeamWithMembers(db, slug),
+      listServices(db, { team: slug, sort: "tier" }, { offset: 0, pageSize: 100 }),
+      scorecardRollup(db, "team", slug),
+    ]);
+    if (!team) return null;
+    return { team, owned: owned.items, ownedTotal: owned.total, rollup: rollup ?? null };
+  },
+});
+
+export const scorecardsPageRead = defineQuery({
+  name: "catalog.scorecards_page",
+  permission: "catalog.read",
+  input: z.object({}),
+  async run({ db }) {
+    const [byTeam, byTier] = await Promise.all([scorecardRollup(db, "team"), scorecardRollup(db, "tier")]);
+    return { byTeam, byTier };
+  },
+});
