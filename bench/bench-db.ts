@@ -60,13 +60,17 @@ export async function createBenchDatabase(
   }
 }
 
-/** Collects planner statistics, as autovacuum would a minute or so after a bulk load. */
-export async function analyze(url: string): Promise<number> {
+/**
+ * Collects planner statistics (and, with `vacuum`, sets the visibility map), as autovacuum
+ * would a minute or so after a bulk load; every table of the database, whatever its schema.
+ */
+export async function analyze(url: string, options: { vacuum?: boolean } = {}): Promise<number> {
   assertLocal(url);
   const sql = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
   try {
     const started = performance.now();
-    await sql`analyze`;
+    if (options.vacuum) await sql`vacuum (analyze)`;
+    else await sql`analyze`;
     return (performance.now() - started) / 1000;
   } finally {
     await sql.end({ timeout: 5 });

@@ -87,6 +87,24 @@ export function catalogReads(ctx: ReadContext): Read[] {
     }),
   };
 
+  const wholePharos = (before?: Side["before"]): Side => ({
+    path: () => "/api/v1/catalog-info.yaml",
+    headers: bearer,
+    before,
+    check: (status, body) => {
+      if (status !== 200) return `status ${status}: ${body.slice(0, 200)}`;
+      const n = body.split("\nkind: Component\n").length - 1;
+      return n === ctx.components ? null : `${n} components`;
+    },
+  });
+  const wholeBackstage: Side = {
+    path: () => "/api/catalog/entities",
+    check: json<{ kind: string }[]>((b) => {
+      const n = b.filter((e) => e.kind === "Component").length;
+      return n === ctx.components ? null : `${n} components`;
+    }),
+  };
+
   return [
     {
       id: "first-page",
@@ -166,22 +184,19 @@ export function catalogReads(ctx: ReadContext): Read[] {
       rounds: 5,
       batch: 2,
       warmup: 2,
-      pharos: {
-        path: () => "/api/v1/catalog-info.yaml",
-        headers: bearer,
-        check: (status, body) => {
-          if (status !== 200) return `status ${status}: ${body.slice(0, 200)}`;
-          const n = body.split("\nkind: Component\n").length - 1;
-          return n === ctx.components ? null : `${n} components`;
-        },
-      },
-      backstage: {
-        path: () => "/api/catalog/entities",
-        check: json<{ kind: string }[]>((b) => {
-          const n = b.filter((e) => e.kind === "Component").length;
-          return n === ctx.components ? null : `${n} components`;
-        }),
-      },
+      pharos: wholePharos(),
+      backstage: wholeBackstage,
+    },
+    {
+      id: "whole-catalog-after-write",
+      label: "Whole catalog right after a write",
+      target: 1,
+      rounds: 5,
+      batch: 2,
+      warmup: 1,
+      // Pharos keeps the last export until the catalog changes; after a write it reads afresh.
+      pharos: wholePharos(ctx.pharosWrite),
+      backstage: wholeBackstage,
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { eq, isNull } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { services } from "@/db/schema";
 import { demo } from "@/tests/catalog/fixtures";
@@ -82,6 +82,43 @@ describe("whole-catalog export as a stream", () => {
       expect(new Set(components).size).toBe(components.length);
     } finally {
       await t.db.update(services).set({ slug: early }).where(eq(services.slug, "zzzz-renamed"));
+    }
+  });
+
+  it("serves the whole catalog from memory until the catalog changes, then reads the change", async () => {
+    const first = (await collect(catalogYamlStream(t.db))).join("");
+    const select = vi.spyOn(t.db, "select");
+    try {
+      expect((await collect(catalogYamlStream(t.db))).join("")).toBe(first);
+      expect(select).not.toHaveBeenCalled();
+      await t.db
+        .update(services)
+        .set({ description: "Freshly described" })
+        .where(eq(services.slug, "status-page"));
+      const after = (await collect(catalogYamlStream(t.db))).join("");
+      expect(select).toHaveBeenCalled();
+      expect(after).toContain("description: Freshly described");
+      expect(after).toBe(await exportCatalogYaml(t.db));
+    } finally {
+      select.mockRestore();
+    }
+  });
+
+  it("keeps nothing from a reader that stops half-way", async () => {
+    await t.db
+      .update(services)
+      .set({ description: "Described again" })
+      .where(eq(services.slug, "status-page"));
+    const reader = catalogYamlStream(t.db).getReader();
+    await reader.read();
+    await reader.cancel();
+    const select = vi.spyOn(t.db, "select");
+    try {
+      const whole = (await collect(catalogYamlStream(t.db))).join("");
+      expect(select).toHaveBeenCalled();
+      expect(whole).toBe(await exportCatalogYaml(t.db));
+    } finally {
+      select.mockRestore();
     }
   });
 

@@ -8,6 +8,8 @@ const DNS_LABEL = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
  * also allows `.` and `_`, which become hyphens, and accents are dropped (Über → uber). Returns null when nothing usable is left.
  */
 export function sanitizeTag(tag: string): string | null {
+  // Most tags are valid already, and the cleaning below would leave them as they are.
+  if (tag.length <= 63 && TAG.test(tag)) return tag;
   const cleaned = tag
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
