@@ -29,7 +29,9 @@ async function cli(...args: string[]) {
   }
 }
 
-describe("npm run pharos", () => {
+// Each call starts a fresh tsx process (and five of them a PGlite), ≈5–10 s each on a busy
+// 2-core machine: these tests get room for that, not a speed requirement.
+describe("npm run pharos", { timeout: 120_000 }, () => {
   it("migrates (twice, harmlessly) and seeds the demo organisation once", async () => {
     expect((await cli("migrate")).stdout).toContain("Migrations applied.");
     expect((await cli("migrate")).code).toBe(0);
