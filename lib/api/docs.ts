@@ -25,7 +25,10 @@ export function serveDocs(request: Request): Response {
   const config = JSON.stringify({
     url: "/api/v1/openapi.json",
     withDefaultFonts: false,
-    hideClientButton: false,
+    // Nothing that calls Scalar's own services: they are off this network, and outside the CSP.
+    agent: { disabled: true },
+    showDeveloperTools: "never",
+    authentication: { preferredSecurityScheme: "bearer" },
     metaData: { title: "Pharos API reference" },
   }).replace(/</g, "\\u003c");
   const html = `<!doctype html>
