@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { contentSecurityPolicy, securitySettings } from "@/lib/http/security-headers.mjs";
 
 /*
  * The interactive API reference (Scalar) at /api/docs, over the generated OpenAPI document.
@@ -45,9 +46,21 @@ export function serveDocs(request: Request): Response {
     <script src="/api/docs/scalar.js?init=1"${n}></script>
   </body>
 </html>`;
-  return new Response(html, {
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },
-  });
+  const headers: Record<string, string> = {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-cache",
+  };
+  // Scalar's bundle compiles its JSON Schema validators at run time (new Function), so this
+  // page alone may evaluate code; it holds no data of its own and scripts still need the nonce.
+  if (nonce) {
+    const settings = securitySettings();
+    headers["content-security-policy"] = contentSecurityPolicy({
+      nonce,
+      dev: settings.dev,
+      formActionOrigins: settings.formActionOrigins,
+    }).replace("script-src ", "script-src 'unsafe-eval' ");
+  }
+  return new Response(html, { headers });
 }
 
 /** Mounts the reference from the JSON config in the page, so no inline script is needed. */
