@@ -11,7 +11,6 @@ const nextConfig: NextConfig = {
     "postgres",
     "pino",
     "prom-client",
-    "bcryptjs",
     "@node-rs/bcrypt",
   ],
   poweredByHeader: false,

@@ -109,12 +109,16 @@ export const services = pgTable(
     index("services_name_idx").on(t.name),
     // The catalog as people see it (not archived, by name): its first page reads the index in
     // order, and its total is an index-only count instead of a scan of the whole table.
-    index("services_active_name_idx").on(t.name).where(sql`${t.archivedAt} is null`),
-    // Full-text search over name, slug, description and tags (pharos_search_text is IMMUTABLE).
-    index("services_search_idx").using(
-      "gin",
-      sql`to_tsvector('simple', pharos_search_text(${t.name}, ${t.slug}, ${t.description}, ${t.tags}))`,
-    ),
+    // id breaks ties between equal names, so pages never repeat or skip a service.
+    index("services_active_name_idx").on(t.name, t.id).where(sql`${t.archivedAt} is null`),
+    // The live catalog's facet columns: facet counts are an index-only scan, not a table scan.
+    index("services_live_facets_idx")
+      .on(t.lifecycle, t.tier, t.domain, t.scorecardLevel)
+      .where(sql`${t.archivedAt} is null`),
+    // Full-text search over the stored search document (migration 0006 adds the generated
+    // "search_vector" column; it stays out of the columns above so no insert or select names
+    // it). Ranking reads the stored vector instead of re-parsing every matching row's text.
+    index("services_search_idx").using("gin", sql`"search_vector"`),
   ],
 );
 

@@ -8,7 +8,11 @@ import { type CatalogFilter, STALE_AFTER_DAYS, toPrefixQuery } from "./list-filt
 
 export { teamsOfUser } from "./team-queries";
 
-const searchVector = sql`to_tsvector('simple', pharos_search_text(${services.name}, ${services.slug}, ${services.description}, ${services.tags}))`;
+/**
+ * The stored search document (a generated column, migration 0006): kept out of the drizzle
+ * columns so that no insert names it and no `select()` of a whole row carries it.
+ */
+const searchVector = sql`${services}."search_vector"`;
 
 export type FacetKey = "team" | "tier" | "lifecycle" | "domain" | "level" | "tag";
 
@@ -39,7 +43,8 @@ export function conditions(
 
 export function ordering(filter: CatalogFilter): SQL[] {
   const tsquery = filter.q ? toPrefixQuery(filter.q) : null;
-  const byName = asc(services.name);
+  // id breaks ties between equal names (services_active_name_idx holds both), so paging is stable.
+  const byName = sql`${services.name} asc, ${services.id} asc`;
   switch (filter.sort) {
     case "tier":
       return [asc(services.tier), byName];

@@ -1,5 +1,6 @@
 import { and, type SQLWrapper, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Queryable } from "@/db/client";
 import { serviceDependencies, services } from "@/db/schema";
 import { demo } from "@/tests/catalog/fixtures";
 import { withTestDatabase } from "@/tests/database";
@@ -23,13 +24,19 @@ type PlanNode = {
   "Relation Name"?: string;
   "Actual Loops"?: number;
   "Subplan Name"?: string;
+  "Index Name"?: string;
+  Output?: string[];
   Plans?: PlanNode[];
 };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /** PostgreSQL's plan of a query, as it ran (EXPLAIN ANALYZE), every node in a list. */
-async function plan(query: SQLWrapper): Promise<PlanNode[]> {
-  const result = (await t.db.execute(sql`explain (analyze, format json) ${query}`)) as unknown;
+async function plan(
+  query: SQLWrapper,
+  options = sql`analyze, format json`,
+  db: Pick<Queryable, "execute"> = t.db,
+): Promise<PlanNode[]> {
+  const result = (await db.execute(sql`explain (${options}) ${query}`)) as unknown;
   const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
   const cell = Object.values(rows[0] as Record<string, unknown>)[0];
   const [{ Plan }] = (typeof cell === "string" ? JSON.parse(cell) : cell) as [{ Plan: PlanNode }];
@@ -61,6 +68,59 @@ describe("a page of services", () => {
     const second = await listServices(t.db, q, { offset: 1, pageSize: 2 });
     expect(second.items.map((i) => i.slug)).toEqual(whole.items.slice(1, 3).map((i) => i.slug));
     expect(second.total).toBe(whole.total);
+  });
+});
+
+describe("search", () => {
+  const q = parseCatalogFilter((k) => (k === "q" ? "pay" : undefined));
+  const page = () =>
+    servicePageRows(
+      t.db,
+      columns,
+      q,
+      { offset: 0, pageSize: 20 },
+      and(...conditions(q, { now: new Date() })),
+    );
+
+  it("ranks by the stored search document instead of rebuilding it for every match", async () => {
+    const outputs = (await plan(page(), sql`verbose, format json`)).flatMap((n) => n.Output ?? []);
+    expect(outputs.some((o) => o.includes("search_vector"))).toBe(true);
+    expect(outputs.filter((o) => o.includes("to_tsvector"))).toEqual([]);
+  });
+
+  it("finds matches through the search index", async () => {
+    const [, match] = conditions(q, { now: new Date() });
+    // Only a bitmap scan is left to the planner, and only an index on the match can serve one.
+    // SET LOCAL in a transaction: on PostgreSQL the pool could run the EXPLAIN elsewhere.
+    const indexes = await t.db.transaction(async (tx) => {
+      for (const scan of ["seqscan", "indexscan", "indexonlyscan"])
+        await tx.execute(sql.raw(`set local enable_${scan} = off`));
+      const matching = tx.select({ id: services.id }).from(services).where(match);
+      return (await plan(matching, sql`analyze, format json`, tx)).map((n) => n["Index Name"]);
+    });
+    expect(indexes).toContain("services_search_idx");
+  });
+
+  it("keeps the document in step with edits", async () => {
+    const before = await listServices(
+      t.db,
+      parseCatalogFilter((k) => (k === "q" ? "zebrafish" : undefined)),
+      {
+        offset: 0,
+        pageSize: 5,
+      },
+    );
+    expect(before.total).toBe(0);
+    await t.db.execute(sql`update services set description = 'Feeds the zebrafish' where slug = 'cdn-edge'`);
+    const after = await listServices(
+      t.db,
+      parseCatalogFilter((k) => (k === "q" ? "zebrafish" : undefined)),
+      {
+        offset: 0,
+        pageSize: 5,
+      },
+    );
+    expect(after.items.map((i) => i.slug)).toEqual(["cdn-edge"]);
   });
 });
 
