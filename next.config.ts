@@ -6,13 +6,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.PHAROS_DIST_DIR || ".next",
   // PGlite ships WASM and data files that bundlers mangle; postgres.js, pino and
   // prom-client keep process-wide state that must be the one the custom server sees.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "postgres",
-    "pino",
-    "prom-client",
-    "@node-rs/bcrypt",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "prom-client", "@node-rs/bcrypt"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
