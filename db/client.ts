@@ -9,6 +9,7 @@ import postgres from "postgres";
 import { databaseUrl, dataDir } from "@/lib/config/env";
 import { acquireDataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
+import { preparingEveryStatement } from "./server-prepared";
 
 export type Schema = typeof schema;
 /** The one database type the app codes against: PGlite and postgres.js both satisfy it. */
@@ -40,7 +41,7 @@ export function openPostgres(url: string, max = POOL_MAX): Handle {
     onnotice: () => {},
   });
   return {
-    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    db: drizzlePostgres(preparingEveryStatement(client), { schema }) as unknown as Db,
     kind: "postgres",
     poolMax: max,
     url,

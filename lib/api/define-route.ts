@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { Command } from "@/lib/command/define";
 import { executeCommand } from "@/lib/command/execute";
 import type { Query } from "@/lib/query/define";
+import { JsonText } from "@/lib/query/json-text";
 import { runQuery } from "@/lib/query/run";
 import { errorResponse } from "./errors";
 
@@ -117,9 +118,28 @@ export function writeRoute<S extends z.ZodType, R>(
   };
 }
 
-/** Authenticated answers are never stored by a shared cache. */
+/** The JSON text of a response made by `json`, so compressAnswers need not read the body back. */
+export const JSON_TEXT = Symbol("pharos.api.jsonText");
+
+/**
+ * Authenticated answers are never stored by a shared cache. The body is a string with its
+ * length stated: the Node adapter writes it in one go, and a small one skips compression
+ * without being read back (Response.json would build a stream for every answer).
+ */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...headers, "cache-control": "no-store" } });
+  // JSON the database wrote is sent as it is (see JsonText).
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
+  const response = new Response(text, {
+    status,
+    headers: {
+      ...headers,
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(text)),
+      "cache-control": "no-store",
+    },
+  });
+  (response as unknown as Record<symbol, string>)[JSON_TEXT] = text;
+  return response;
 }
 
 /** The body (a JSON object) with the path's identifiers laid over it. */

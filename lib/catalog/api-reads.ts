@@ -5,12 +5,13 @@ import { LIFECYCLES, SERVICE_DOMAINS, TIERS } from "@/db/schema/enums";
 import { flag, offsetOf, pagingQuery, slugParam } from "@/lib/api/params";
 import type { Actor } from "@/lib/auth/actor";
 import { defineQuery } from "@/lib/query/define";
+import { JsonText, jsonObjectText } from "@/lib/query/json-text";
 import { catalogYamlStream, exportCatalogYaml } from "./export";
 import { importFileInput } from "./import/input";
 import { planImport } from "./import/plan";
 import { parseCatalogFilter, SORTS } from "./list-filter";
 import { catalogFacets, FACETS, type FacetKey, memberTeamIds } from "./queries";
-import { listServicesJson, serviceJson } from "./service-json";
+import { listServicesJson, type ServiceJson, serviceJsonText } from "./service-json";
 
 /** The catalog's filters as query parameters; unknown enum values are refused, not ignored. */
 export const catalogFilterQuery = {
@@ -65,7 +66,8 @@ export const listServicesRead = defineQuery({
       listServicesJson(db, filter, paging, { myTeamIds }),
       input.facets ? catalogFacets(db, filter, { myTeamIds }) : undefined,
     ]);
-    return { items, total, page: paging.page, pageSize: paging.pageSize, ...(facets ? { facets } : {}) };
+    const rest = { total, page: paging.page, pageSize: paging.pageSize, ...(facets ? { facets } : {}) };
+    return new JsonText<{ items: ServiceJson[] } & typeof rest>(jsonObjectText(rest, { items: items.text }));
   },
 });
 
@@ -107,7 +109,7 @@ export const serviceRead = defineQuery({
   name: "catalog.service",
   permission: "catalog.read",
   input: z.object({ slug: slugParam }),
-  run: ({ db }, { slug }) => serviceJson(db, slug),
+  run: ({ db }, { slug }) => serviceJsonText(db, slug),
 });
 
 export const serviceYamlRead = defineQuery({

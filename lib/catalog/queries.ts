@@ -106,11 +106,24 @@ export async function servicePage<C extends SelectedFields>(
   total: number;
 }> {
   const where = and(...conditions(filter, { ...ctx, now: ctx.now ?? new Date() }));
-  const [items, [{ total }]] = await Promise.all([
+  const [items, total] = await Promise.all([
     servicePageRows(db, columns, filter, paging, where),
-    db.select({ total: count() }).from(services).where(where),
+    serviceCount(db, filter, where),
   ]);
   return { items: items as ServiceRow<C>[], total };
+}
+
+const countCache = versionedCache<number>();
+
+/**
+ * How many services match: kept until the catalog next changes, like the facets, since
+ * counting 10,000 live services is a scan of an index (≈0.9 ms of the database's time) for
+ * the same number on every page. "stale" and "mine" depend on the clock and the caller.
+ */
+function serviceCount(db: Queryable, filter: CatalogFilter, where: SQL | undefined): Promise<number> {
+  const counted = async () => (await db.select({ total: count() }).from(services).where(where))[0].total;
+  if (filter.stale || filter.mine) return counted();
+  return countCache(db, JSON.stringify({ ...filter, sort: undefined }), counted);
 }
 
 /** The rows of one page (see servicePage); the query builder, so tests can ask for its plan. */

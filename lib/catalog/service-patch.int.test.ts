@@ -134,7 +134,10 @@ describe("a PATCH that changes nothing", () => {
       dependsOn: [...current!.dependsOn].reverse(),
       links: [{ kind: "docs", url: "https://wiki.example.com/invoicing", title: "Runbook" }],
     });
-    expect(patched).toMatchObject({ ok: true, data: { slug: "invoicing", updatedAt: before.updatedAt } });
+    expect(patched).toMatchObject({
+      ok: true,
+      data: { slug: "invoicing", updatedAt: before.updatedAt.toJSON() },
+    });
     expect(await executeCommand(restoreService, people.engineer, { slug: "invoicing" })).toMatchObject({
       ok: true,
     });

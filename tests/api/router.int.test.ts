@@ -188,8 +188,22 @@ describe("the router", () => {
     const response = await send("GET", request);
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const body = JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString());
+    const packed = Buffer.from(await response.arrayBuffer());
+    // The length sent is the gzipped body's, not the plain JSON's (a client would wait for more).
+    expect(response.headers.get("content-length")).toBe(String(packed.byteLength));
+    const body = JSON.parse(gunzipSync(packed).toString());
     expect(body.items).toHaveLength(Math.min(50, body.total));
+  });
+
+  it("sends a small answer as it is, with its length", async () => {
+    const request = new Request("http://localhost/api/v1/services/ledger", {
+      headers: { authorization: `Bearer ${reader}`, "accept-encoding": "gzip" },
+    });
+    const response = await send("GET", request);
+    expect(response.headers.get("content-encoding")).toBeNull();
+    const text = await response.text();
+    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text).slug).toBe("ledger");
   });
 
   it("streams the whole-catalog export, gzipped when the client accepts it", async () => {
