@@ -1,7 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { services } from "@/db/schema";
+import { services, teams } from "@/db/schema";
 import { demo } from "@/tests/catalog/fixtures";
 import { withTestDatabase } from "@/tests/database";
 import { assertBackstageValid } from "./backstage/testing";
@@ -142,5 +142,38 @@ describe("whole-catalog export as a stream", () => {
     await reader.cancel();
     expect(ended).toBe(true);
     expect(pulled.length).toBeLessThanOrEqual(2);
+  });
+
+  it("renders again exactly what changed since the last export, however it changed", async () => {
+    // A transaction is a handle of its own, with nothing kept: the export as read afresh.
+    const afresh = () => t.db.transaction((tx) => exportCatalogYaml(tx));
+    await exportCatalogYaml(t.db);
+    const edits = [
+      () =>
+        t.db
+          .update(services)
+          .set({ description: "Edited after an export." })
+          .where(eq(services.slug, "ledger")),
+      // Renaming a dependency changes the documents of the services that depend on it.
+      () => t.db.update(services).set({ slug: "edge-network" }).where(eq(services.slug, "cdn-edge")),
+      // So does renaming the team that owns them.
+      () => t.db.update(teams).set({ slug: "payments-team" }).where(eq(teams.slug, "payments")),
+      () => t.db.update(services).set({ archivedAt: new Date() }).where(eq(services.slug, "waf")),
+      () => t.db.update(services).set({ archivedAt: null }).where(eq(services.slug, "waf")),
+      () =>
+        t.db
+          .update(services)
+          .set({ tags: ["edited", "tags"], scorecardLevel: "gold" })
+          .where(eq(services.slug, "api-gateway")),
+    ];
+    for (const edit of edits) {
+      await edit();
+      expect(await exportCatalogYaml(t.db)).toBe(await afresh());
+    }
+    const yaml = (await exportCatalogYaml(t.db)) ?? "";
+    expect(names(yaml, "Component")).toContain("edge-network");
+    const dependencies = docs(yaml).flatMap((d) => d.spec?.dependsOn ?? []);
+    expect(dependencies.some((d) => d.endsWith("edge-network"))).toBe(true);
+    expect(dependencies.filter((d) => d.endsWith("cdn-edge"))).toEqual([]);
   });
 });

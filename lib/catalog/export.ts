@@ -35,9 +35,37 @@ const exportColumns = {
   >`coalesce((select array_agg(t.slug order by t.slug collate "C") from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = ${services.id}), '{}')`,
 };
 
+/**
+ * A digest of what a service's YAML is made of: its exported columns, its owner's slug and
+ * its dependencies by id. Equal digests, equal YAML — as long as no service was renamed, which
+ * changes the documents that depend on it without changing their digests: an export that
+ * finds a rename renders everything again (see slugsUnchanged). Dependencies by id, not by
+ * slug: summing up their slugs cost a lookup per edge, 30,000 at 10,000 services.
+ */
+const { id: _id, dependsOn: _dependsOn, ...exported } = exportColumns;
+const digest = sql<string>`md5(row(${sql.join(Object.values(exported), sql`, `)}, (select array_agg(d.depends_on_id order by d.depends_on_id) from ${serviceDependencies} d where d.service_id = ${services.id}))::text)`;
+
 function selectServices(db: Queryable, where: SQL | undefined, limit: number) {
   return db
-    .select(exportColumns)
+    .select({ ...exportColumns, digest })
+    .from(services)
+    .leftJoin(teams, eq(teams.id, services.ownerTeamId))
+    .where(where)
+    .orderBy(asc(services.slug))
+    .limit(limit);
+}
+
+/** What a page of the export needs of every service when its YAML is already known. */
+function selectDigests(db: Queryable, where: SQL | undefined, limit: number) {
+  return db
+    .select({
+      id: services.id,
+      slug: services.slug,
+      ownerTeam: teams.slug,
+      system: services.system,
+      businessDomain: services.businessDomain,
+      digest,
+    })
     .from(services)
     .leftJoin(teams, eq(teams.id, services.ownerTeamId))
     .where(where)
@@ -77,35 +105,89 @@ export async function* catalogYamlChunks(
   const owners = new Set<string>();
   const systems = new Map<string, { domain: string | null; owner: string | null }>();
   const domains = new Map<string, string | null>();
+  const slugs = await serviceSlugs(db);
+  const kept = renderedYaml.get(db);
+  const known = kept && slugsUnchanged(kept.slugs, slugs) ? kept.documents : new Map<string, Rendered>();
+  const seen = new Map<string, Rendered>();
   const live = isNull(services.archivedAt);
-  const page = (after: string | null): Promise<ExportRow[]> =>
-    selectServices(db, after === null ? live : and(live, gt(services.slug, after)), pageSize).execute();
+  const page = (after: string | null) =>
+    selectDigests(db, after === null ? live : and(live, gt(services.slug, after)), pageSize).execute();
   // The next page is read while this one is written out, so the database and the writer overlap.
-  let pending: Promise<ExportRow[]> | null = page(null);
+  let pending: Promise<DigestRow[]> | null = page(null);
   try {
     while (pending) {
-      const rows: ExportRow[] = await pending;
+      const rows: DigestRow[] = await pending;
       pending = rows.length === pageSize ? page(rows[rows.length - 1].slug) : null;
-      const entities: BackstageEntity[] = [];
+      const fresh = await renderMissing(
+        db,
+        rows.filter((r) => known.get(r.id)?.digest !== r.digest).map((r) => r.id),
+      );
+      const parts: string[] = [];
       for (const row of rows) {
         if (written.has(row.id)) continue;
+        const rendered = fresh.get(row.id) ?? known.get(row.id);
+        // Gone (archived, deleted) between the two reads: left out, as if it went just before.
+        if (!rendered) continue;
         written.add(row.id);
+        seen.set(row.id, rendered);
         if (row.ownerTeam) owners.add(row.ownerTeam);
         // A grouping is owned by the team of its first service, as a re-import expects.
         if (row.system && !systems.has(row.system))
           systems.set(row.system, { domain: row.businessDomain, owner: row.ownerTeam });
         if (row.businessDomain && !domains.has(row.businessDomain))
           domains.set(row.businessDomain, row.ownerTeam);
-        entities.push(serviceToEntity(row));
+        parts.push(rendered.yaml);
       }
-      if (entities.length) yield toCatalogYaml(entities);
+      if (parts.length) yield parts.join("");
     }
   } finally {
     // Stopped early (the reader cancelled): the read already under way has no one to answer.
     pending?.catch(() => {});
   }
+  // Only a finished export replaces what is kept: it then holds exactly the live services.
+  renderedYaml.set(db, { slugs, documents: seen });
   const trailer = [...(await ownerGroups(db, [...owners])), ...groupings(domains, systems)];
   if (trailer.length) yield toCatalogYaml(trailer);
+}
+
+type DigestRow = Awaited<ReturnType<typeof selectDigests>>[number];
+type Rendered = { digest: string; yaml: string };
+
+/**
+ * Each service's YAML document as last rendered, by id, with the digest of what it was made
+ * from (per database handle). After a write only the services it touched are read in full
+ * and rendered again: at 10,000 services an export after one edit renders one document
+ * instead of 10,000 (≈250 → 140 ms here, most of the rest the digests). The digest is read with the
+ * columns it sums up, so a document is never kept under the digest of another version.
+ */
+const renderedYaml = new WeakMap<object, { slugs: Map<string, string>; documents: Map<string, Rendered> }>();
+
+/** Every service's slug by id, archived ones too (a live service may depend on one). */
+async function serviceSlugs(db: Queryable): Promise<Map<string, string>> {
+  const rows = await db.select({ id: services.id, slug: services.slug }).from(services);
+  return new Map(rows.map((r) => [r.id, r.slug]));
+}
+
+/** Whether every service in both maps has the same slug in each (new and deleted ones rename nothing). */
+function slugsUnchanged(before: Map<string, string>, now: Map<string, string>): boolean {
+  for (const [id, slug] of now) {
+    const was = before.get(id);
+    if (was !== undefined && was !== slug) return false;
+  }
+  return true;
+}
+
+async function renderMissing(db: Queryable, ids: string[]): Promise<Map<string, Rendered>> {
+  const out = new Map<string, Rendered>();
+  if (!ids.length) return out;
+  const rows = await selectServices(
+    db,
+    and(isNull(services.archivedAt), inArray(services.id, ids)),
+    ids.length,
+  );
+  for (const row of rows)
+    out.set(row.id, { digest: row.digest, yaml: toCatalogYaml([serviceToEntity(row)]) });
+  return out;
 }
 
 const encoder = new TextEncoder();
