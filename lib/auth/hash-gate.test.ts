@@ -43,7 +43,14 @@ describe("hashGate", () => {
   it("starts queued jobs in arrival order", async () => {
     const gated = hashGate(1);
     const order: number[] = [];
-    await Promise.all([1, 2, 3].map((n) => gated(async () => (await tick(), order.push(n)))));
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        gated(async () => {
+          await tick();
+          order.push(n);
+        }),
+      ),
+    );
     expect(order).toEqual([1, 2, 3]);
   });
 });

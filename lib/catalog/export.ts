@@ -73,8 +73,6 @@ function selectDigests(db: Queryable, where: SQL | undefined, limit: number) {
     .limit(limit);
 }
 
-type ExportRow = Awaited<ReturnType<typeof selectServices>>[number];
-
 /** One service as Backstage `catalog-info.yaml` (archived or not), or null when there is none. */
 export async function exportServiceYaml(db: Queryable, slug: string): Promise<string | null> {
   const [row] = await selectServices(db, eq(services.slug, slug), 1);
