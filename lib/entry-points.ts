@@ -39,6 +39,7 @@ export const SERVER_ACTIONS: EntryPoint[] = [
   action("lib/catalog/actions.ts", "removeDependencyAction", "service.update"),
   action("lib/catalog/import-actions.ts", "previewImportAction", "service.create"),
   action("lib/catalog/import-actions.ts", "startImportAction", "service.create"),
+  action("lib/catalog/import-actions.ts", "startConfirmedImportAction", "service.create"),
   action("lib/catalog/import-actions.ts", "importStatusAction", "service.create"),
   action("lib/admin/actions.ts", "createUserAction", "user.manage"),
   action("lib/admin/actions.ts", "updateUserAction", "user.manage"),

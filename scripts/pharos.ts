@@ -27,7 +27,9 @@ const USAGE = `Usage: npm run pharos -- <command>
                                             scopes: read, write, admin, <resource>:read|write
                                             (catalog, slo, incidents, changes, people, reports,
                                             admin), slo:measurements; within the owner's role
-  import catalog FILE [--dry-run]            import Backstage catalog-info.yaml (all or nothing)
+  import catalog FILE [--dry-run] [--confirm-removals]
+                                            import Backstage catalog-info.yaml (all or nothing;
+                                            updates that remove data need --confirm-removals)
 `;
 
 async function main(argv: string[]) {
@@ -126,7 +128,7 @@ async function importCatalogFile(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean" } },
+    options: { "dry-run": { type: "boolean" }, "confirm-removals": { type: "boolean" } },
   });
   if (positionals.length !== 1) throw new UsageError("Name one catalog-info.yaml file.");
   const yaml = fs.readFileSync(positionals[0], "utf8");
@@ -144,15 +146,17 @@ async function importCatalogFile(args: string[]) {
     const j = getJob(job.id);
     if (j?.total) process.stderr.write(`\r${j.phase} ${j.processed}/${j.total}   `);
   }, 500);
-  const result = await executeCommand(importCatalog, cliActor, { yaml, jobId: job.id }).finally(() =>
-    clearInterval(timer),
-  );
+  const result = await executeCommand(importCatalog, cliActor, {
+    yaml,
+    jobId: job.id,
+    confirmRemovals: values["confirm-removals"] === true,
+  }).finally(() => clearInterval(timer));
   process.stderr.write("\n");
   if (!result.ok) {
     const plan = result.details as { rows: PlanRow[]; counts: Record<string, number> } | undefined;
     if (plan)
       printPlan(
-        plan.rows.filter((r) => r.action === "error"),
+        plan.rows.filter((r) => r.action === "error" || r.warnings?.length),
         plan.counts,
       );
     throw new Error(result.error);
@@ -162,10 +166,11 @@ async function importCatalogFile(args: string[]) {
 }
 
 function printPlan(rows: PlanRow[], counts: Record<string, number>) {
-  for (const r of rows)
-    console.log(
-      `${r.action.padEnd(9)} ${r.ref}${r.reason ? ` — ${r.reason}` : ""}${r.changes ? ` (${r.changes.join(", ")})` : ""}`,
-    );
+  for (const r of rows) {
+    console.log(`${r.action.padEnd(9)} ${r.ref}${r.reason ? ` — ${r.reason}` : ""}`);
+    for (const d of r.diff ?? []) console.log(`          ${d.label}: ${d.before} → ${d.after}`);
+    for (const w of r.warnings ?? []) console.log(`          warning: ${w}`);
+  }
   console.log(
     Object.entries(counts)
       .map(([k, n]) => `${n} ${k}`)

@@ -23,6 +23,32 @@ export function ImportCounts({ counts }: { counts: Record<string, number> }) {
   );
 }
 
+/** Why an entity has its result, or what an update changes: each field before → after, losses first. */
+function PlanDetail({ row }: { row: PlanRow }) {
+  if (!row.diff?.length) return <>{row.reason ?? ""}</>;
+  return (
+    <div className="grid gap-1">
+      {row.warnings?.map((w) => (
+        <p key={w} className="font-medium text-at-risk-fg" data-testid="plan-warning">
+          ⚠ {w[0].toUpperCase() + w.slice(1)}
+        </p>
+      ))}
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5" data-testid="plan-diff">
+        {row.diff.map((d) => (
+          <div key={d.field} className="contents">
+            <dt className="text-muted-foreground">{d.label}</dt>
+            <dd className="break-words">
+              <del className="text-muted-foreground">{d.before}</del> →{" "}
+              <ins className="no-underline">{d.after}</ins>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {row.reason ? <p className="text-muted-foreground">{row.reason}</p> : null}
+    </div>
+  );
+}
+
 /** Every entity of the file with what the import does to it, problems first. */
 export function ImportPlanTable({ rows, limit = 500 }: { rows: PlanRow[]; limit?: number }) {
   const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action));
@@ -43,7 +69,9 @@ export function ImportPlanTable({ rows, limit = 500 }: { rows: PlanRow[]; limit?
               <TD>
                 <Badge tone={TONE[r.action]}>{r.action}</Badge>
               </TD>
-              <TD className="text-xs">{r.reason ?? (r.changes?.length ? r.changes.join(", ") : "")}</TD>
+              <TD className="text-xs">
+                <PlanDetail row={r} />
+              </TD>
             </TR>
           ))}
         </tbody>

@@ -15,10 +15,15 @@ import {
   uploadSizeProblem,
 } from "@/lib/catalog/import/limits";
 import type { PlanRow } from "@/lib/catalog/import/plan";
-import { importStatusAction, previewImportAction, startImportAction } from "@/lib/catalog/import-actions";
+import {
+  importStatusAction,
+  previewImportAction,
+  startConfirmedImportAction,
+  startImportAction,
+} from "@/lib/catalog/import-actions";
 import { ImportCounts, ImportPlanTable } from "./import-plan-table";
 
-type Plan = { rows: PlanRow[]; counts: Record<string, number>; ok: boolean };
+type Plan = { rows: PlanRow[]; counts: Record<string, number>; ok: boolean; warnings?: number };
 
 /** Files past this are not put into the text box: a browser stalls laying out megabytes of text. */
 const SHOWN_IN_TEXT_BOX = 256 * 1024;
@@ -33,6 +38,7 @@ export function ImportWizard() {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [confirmRemovals, setConfirmRemovals] = useState(false);
   const [pending, startTransition] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
   const job = useQuery({
@@ -63,12 +69,13 @@ export function ImportWizard() {
     send(async () => {
       setJobId(null);
       const result = await previewImportAction(yaml);
+      setConfirmRemovals(false);
       if (!result.ok) setError(result.error);
       else setPlan(result.plan);
     });
   const run = () =>
     send(async () => {
-      const result = await startImportAction(yaml);
+      const result = await (confirmRemovals ? startConfirmedImportAction(yaml) : startImportAction(yaml));
       if (!result.ok) setError(result.error);
       else setJobId(result.jobId);
     });
@@ -139,6 +146,7 @@ export function ImportWizard() {
               onChange={(e) => {
                 setYaml(e.target.value);
                 setPlan(null);
+                setConfirmRemovals(false);
               }}
               placeholder={
                 "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\nspec:\n  type: service\n  lifecycle: production\n  owner: group:default/payments"
@@ -146,6 +154,21 @@ export function ImportWizard() {
             />
           )}
           {error ? <FormMessage state={{ ok: false, error }} /> : null}
+          {plan?.ok && plan.warnings ? (
+            <label className="flex items-start gap-2 text-sm" data-testid="confirm-removals">
+              <input
+                type="checkbox"
+                className="mt-0.5 size-4"
+                checked={confirmRemovals}
+                onChange={(e) => setConfirmRemovals(e.target.checked)}
+              />
+              <span>
+                Apply the removals marked ⚠ below ({plan.warnings}{" "}
+                {plan.warnings === 1 ? "service" : "services"}): without this the import stops and changes
+                nothing.
+              </span>
+            </label>
+          ) : null}
           <div className="flex flex-wrap gap-2">
             <Button type="button" variant="outline" onClick={preview} disabled={!yaml.trim() || pending}>
               Preview (dry run)
@@ -153,10 +176,15 @@ export function ImportWizard() {
             <Button
               type="button"
               onClick={run}
-              disabled={!plan?.ok || pending || status?.status === "running"}
+              disabled={
+                !plan?.ok ||
+                pending ||
+                status?.status === "running" ||
+                (Boolean(plan.warnings) && !confirmRemovals)
+              }
               data-testid="run-import"
             >
-              Import {plan ? (plan.counts.create ?? 0) + (plan.counts.update ?? 0) : ""} changes
+              {importLabel(plan)}
             </Button>
           </div>
           {plan && !plan.ok ? (
@@ -211,4 +239,10 @@ export function ImportWizard() {
       ) : null}
     </div>
   );
+}
+
+function importLabel(plan: Plan | null) {
+  if (!plan) return "Import";
+  const n = (plan.counts.create ?? 0) + (plan.counts.update ?? 0);
+  return `Import ${n} ${n === 1 ? "change" : "changes"}`;
 }

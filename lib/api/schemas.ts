@@ -173,8 +173,17 @@ export const ImportReportSchema = z
         action: z.enum(["create", "update", "unchanged", "skipped", "error"]),
         reason: z.string().optional(),
         changes: z.array(z.string()).optional(),
+        diff: z
+          .array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() }))
+          .optional()
+          .describe("an update's fields, before → after"),
+        warnings: z
+          .array(z.string())
+          .optional()
+          .describe("what an update removes; applied only when confirmed"),
       }),
     ),
+    warnings: z.number().int().optional().describe("how many updates remove data"),
   })
   .loose()
   .meta({ id: "ImportReport" });

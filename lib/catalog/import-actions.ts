@@ -22,12 +22,25 @@ export async function previewImportAction(yaml: string) {
 
 /** Starts the real import in the background and returns its job id for the progress bar. */
 export async function startImportAction(yaml: string) {
+  return startImport(yaml, false);
+}
+
+/**
+ * The same, applying the updates that remove data (the person ticked the box under the dry
+ * run). An action of its own rather than a second argument: with one string argument the
+ * file travels as the whole body, which is what the body limit is set for.
+ */
+export async function startConfirmedImportAction(yaml: string) {
+  return startImport(yaml, true);
+}
+
+async function startImport(yaml: string, confirmRemovals: boolean) {
   const actor = await getActor();
   // The job only reports progress; the command checks the permission again when it runs.
   if (!actor || !can(actor, importCatalog.permission))
     return { ok: false, error: "You do not have permission to import services." } satisfies Refusal;
   const job = startJob(actor.user.id);
-  executeCommand(importCatalog, actor, { yaml, jobId: job.id })
+  executeCommand(importCatalog, actor, { yaml, jobId: job.id, confirmRemovals })
     .then((result) =>
       finishJob(
         job.id,

@@ -74,6 +74,7 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
     ],
   }),
   startImportAction: () => ({ args: ["not: [valid"] }),
+  startConfirmedImportAction: () => ({ args: ["not: [valid"] }),
   importStatusAction: () => ({ args: ["00000000-0000-4000-8000-000000000000"] }),
   createUserAction: () => ({
     args: [{}, form({ email: `act-${unique()}@test.example`, name: "Act", role: "viewer" })],

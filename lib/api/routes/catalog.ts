@@ -30,6 +30,10 @@ import {
 
 const tag = "Catalog";
 const slug = z.object({ slug: slugParam });
+const importQuery = z.object({
+  dryRun: flag,
+  confirmRemovals: flag.describe("apply updates that remove a dependency, link or owner, or lower a tier"),
+});
 const JSON_BODY_BYTES = 256 * 1024;
 
 const yaml = (body: string | ReadableStream<Uint8Array>, filename: string) =>
@@ -171,9 +175,9 @@ export const catalogRoutes: Route[] = [
     tag,
     summary: "Import Backstage catalog-info.yaml",
     description:
-      "One or many YAML documents. `dryRun=true` previews every entity as create / update / unchanged / skipped / error without writing. A real run is all or nothing: 200 with the report, or 400 with the per-entity report and nothing written.",
+      "One or many YAML documents. On an existing service only the fields the file states are replaced; the rest keep their Pharos values. `dryRun=true` previews every entity as create / update / unchanged / skipped / error without writing, each update with its fields before → after (`diff`) and what it removes (`warnings`: a dependency, link or owner removed, a tier lowered). A real run is all or nothing: 200 with the report; 400 with the per-entity report when an entity has errors; 409 when updates remove data and `confirmRemovals=true` was not given. Nothing is written unless it is 200.",
     permission: importCatalog.permission,
-    query: z.object({ dryRun: flag }),
+    query: importQuery,
     body: {
       kind: "text",
       mediaType: "application/yaml",
@@ -183,14 +187,14 @@ export const catalogRoutes: Route[] = [
     },
     responses: { 200: { description: "The import report", schema: ImportReportSchema } },
     async handle(req) {
-      const { actor, body, query } = req as unknown as {
-        actor: never;
-        body: string;
-        query: { dryRun: boolean };
-      };
+      const { actor, body } = req as unknown as { actor: never; body: string };
+      const parsed = importQuery.safeParse(req.query);
+      if (!parsed.success)
+        return errorResponse({ code: "invalid", error: "dryRun and confirmRemovals are true or false." });
+      const query = parsed.data;
       const result = query.dryRun
         ? await runQuery(importPreviewRead, actor, { yaml: body })
-        : await executeCommand(importCatalog, actor, { yaml: body });
+        : await executeCommand(importCatalog, actor, { yaml: body, confirmRemovals: query.confirmRemovals });
       if (!result.ok) return errorResponse(result);
       return json(query.dryRun ? { dryRun: true, ...result.data } : result.data);
     },

@@ -10,7 +10,7 @@ import {
 import { readReliability } from "./map-reliability";
 import { isPharosSlug, parseEntityRef, toSlug } from "./refs";
 import { componentSpecSchema, describeIssues, type Envelope } from "./schema";
-import type { ServiceImport } from "./types";
+import type { ServiceField, ServiceImport } from "./types";
 
 export type Mapped<T> = { data: T | null; errors: string[]; notes: string[] };
 
@@ -63,9 +63,54 @@ function readDependsOn(ref: string, slug: string, deps: string[], out: Mapped<un
   return [...slugs];
 }
 
+/**
+ * Which service fields the Component states itself, rather than leaving to a default: a
+ * missing title is not "name it after the slug", a missing tier not "make it tier2", no
+ * `links` not "remove every link".
+ */
+function statedFields(entity: Envelope, annotations: Record<string, string>): ServiceField[] {
+  const { metadata } = entity;
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const has = (key: string) => Boolean(annotations[key]?.trim());
+  const links = metadata.links ?? [];
+  const stated: [ServiceField, boolean][] = [
+    ["name", metadata.title !== undefined],
+    ["description", metadata.description !== undefined],
+    ["ownerTeam", spec.owner !== undefined],
+    ["tier", has(ANNOTATION.tier) || Boolean(metadata.labels?.tier)],
+    ["lifecycle", spec.lifecycle !== undefined],
+    ["domain", has(ANNOTATION.domain) || spec.type !== undefined],
+    ["repoUrl", has(ANNOTATION.sourceLocation) || has(ANNOTATION.githubSlug)],
+    [
+      "runbookUrl",
+      has(ANNOTATION.runbook) ||
+        links.some((l) => /runbook/i.test(l.title ?? "") || /runbook/i.test(l.type ?? "")),
+    ],
+    ["onCall", has(ANNOTATION.onCall) || has(ANNOTATION.pagerDuty)],
+    ["links", metadata.links !== undefined],
+    ["tags", metadata.tags !== undefined],
+    ["rtoMinutes", has(ANNOTATION.rtoMinutes)],
+    ["rpoMinutes", has(ANNOTATION.rpoMinutes)],
+    ["lastDrTestAt", has(ANNOTATION.lastDrTest)],
+    ["system", spec.system !== undefined],
+    // Annotations Pharos keeps as they are: stated when the file carries any of them.
+    ["annotations", Object.keys(annotations).some((key) => !MANAGED_ANNOTATIONS.has(key))],
+    ["dependsOn", spec.dependsOn !== undefined],
+  ];
+  return stated.filter(([, yes]) => yes).map(([field]) => field);
+}
+
 /** Component → Pharos service. Every problem is collected so one import run reports them all. */
-export function mapComponent(entity: Envelope, ref: string): Mapped<ServiceImport> {
-  const out: Mapped<ServiceImport> = { data: null, errors: [], notes: [] };
+export function mapComponent(
+  entity: Envelope,
+  ref: string,
+): Mapped<ServiceImport> & { stated: ServiceField[] } {
+  const out: Mapped<ServiceImport> & { stated: ServiceField[] } = {
+    data: null,
+    errors: [],
+    notes: [],
+    stated: [],
+  };
   const parsed = componentSpecSchema.safeParse(entity.spec ?? {});
   if (!parsed.success) return { ...out, errors: [describeIssues(parsed.error, "spec.")] };
   const spec = parsed.data;
@@ -91,6 +136,7 @@ export function mapComponent(entity: Envelope, ref: string): Mapped<ServiceImpor
   if (out.errors.length > 0) return out;
 
   const kept = Object.entries(annotations).filter(([key]) => !MANAGED_ANNOTATIONS.has(key));
+  out.stated = statedFields(entity, annotations);
   out.data = {
     slug,
     name: metadata.title ?? metadata.name,

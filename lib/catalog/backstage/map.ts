@@ -24,8 +24,10 @@ function toEntity(entity: Envelope, ref: string): Mapped<ImportEntity> {
     data: m.data === null ? null : make(m.data),
   });
   switch (entity.kind.toLowerCase()) {
-    case "component":
-      return wrap(mapComponent(entity, ref), (data) => ({ kind: "service", ref, data }));
+    case "component": {
+      const mapped = mapComponent(entity, ref);
+      return wrap(mapped, (data) => ({ kind: "service", ref, data, stated: mapped.stated }));
+    }
     case "group":
       return wrap(mapGroup(entity), (data) => ({ kind: "team", ref, data }));
     case "user":
@@ -65,7 +67,12 @@ function applyBusinessDomains(entities: ImportEntity[]): void {
   }
   for (const e of entities) {
     if (e.kind === "service" && e.data.system) {
-      e.data.businessDomain = domains.get(e.data.system.toLowerCase()) ?? e.data.businessDomain;
+      const domain = domains.get(e.data.system.toLowerCase());
+      // Stated through the file's System: without it the service keeps the domain it has.
+      if (domain) {
+        e.data.businessDomain = domain;
+        e.stated.push("businessDomain");
+      }
     }
   }
 }

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LIFECYCLES, SERVICE_DOMAINS, TIERS } from "@/db/schema/enums";
+import { SERVICE_FIELDS } from "../import/merge";
 import { serviceToEntity, toCatalogYaml } from "./export";
 import { mapDocuments } from "./map";
 import { parseCatalogYaml } from "./parse";
 import { assertBackstageValid } from "./testing";
-import type { ServiceExport } from "./types";
+import type { ImportEntity, ServiceExport } from "./types";
 
 const segment = fc.stringMatching(/^[a-z0-9]{1,8}$/);
 const slug = fc
@@ -81,13 +82,24 @@ describe("Backstage round trip (property)", () => {
         expect(errors).toEqual([]);
         expect(skipped).toEqual([]);
         const { verifiedAt: _v, scorecardLevel: _l, ...fields } = s;
-        expect(entities).toEqual([
+        const [{ stated, ...entity0 }] = entities as Extract<ImportEntity, { kind: "service" }>[];
+        expect([entity0]).toEqual([
           {
             kind: "service",
             ref: `component:default/${s.slug}`,
             data: { ...fields, lastDrTestAt: s.lastDrTestAt?.toISOString() ?? null },
           },
         ]);
+        // An export states every field that has a value, so importing it elsewhere keeps nothing stale.
+        const empty = (v: unknown) =>
+          v === null ||
+          v === "" ||
+          (Array.isArray(v) && !v.length) ||
+          (typeof v === "object" && !Object.keys(v as object).length);
+        const valued = SERVICE_FIELDS.filter(
+          (f) => f !== "businessDomain" && !empty((fields as Record<string, unknown>)[f]),
+        );
+        expect(valued.filter((f) => !stated.includes(f))).toEqual([]);
       }),
       { numRuns: 100 },
     );

@@ -29,6 +29,9 @@ export type ServiceImport = {
   dependsOn: string[];
 };
 
+/** The fields of a service an import can set (the slug names the service). */
+export type ServiceField = Exclude<keyof ServiceImport, "slug">;
+
 export type TeamImport = { slug: string; name: string; description: string };
 export type UserImport = { email: string; name: string; teams: string[] };
 export type GroupingImport = {
@@ -39,7 +42,11 @@ export type GroupingImport = {
 };
 
 export type ImportEntity =
-  | { kind: "service"; ref: string; data: ServiceImport }
+  /**
+   * `stated`: the fields the YAML itself states. On an existing service only those replace
+   * Pharos's values; the others (the defaults a sparse file falls back to) are left alone.
+   */
+  | { kind: "service"; ref: string; data: ServiceImport; stated: ServiceField[] }
   | { kind: "team"; ref: string; data: TeamImport }
   | { kind: "user"; ref: string; data: UserImport }
   | { kind: "grouping"; ref: string; data: GroupingImport };

@@ -31,7 +31,11 @@ function columns(s: ServiceImport, ownerTeamId: string | null) {
 export const importCatalog = defineCommand({
   name: "catalog.import",
   permission: "service.create",
-  input: importFileInput.extend({ jobId: z.string().max(100).optional() }),
+  input: importFileInput.extend({
+    jobId: z.string().max(100).optional(),
+    /** Apply updates that remove data (a dependency, link or owner, a lower tier) too. */
+    confirmRemovals: z.boolean().default(false),
+  }),
   async run({ tx, actor, audit }, input) {
     reportProgress(input.jobId, "planning", 0, 0);
     const plan = await planImport(tx, actor, input.yaml);
@@ -39,6 +43,14 @@ export const importCatalog = defineCommand({
       throw new CommandError(
         "invalid",
         `${plan.counts.error} ${plan.counts.error === 1 ? "entity has" : "entities have"} problems; nothing was imported.`,
+        undefined,
+        plan,
+      );
+    }
+    if (plan.warnings && !input.confirmRemovals) {
+      throw new CommandError(
+        "conflict",
+        `${plan.warnings} ${plan.warnings === 1 ? "update removes" : "updates remove"} data (see the warnings); confirm the removals to import, or change the file. Nothing was imported.`,
         undefined,
         plan,
       );

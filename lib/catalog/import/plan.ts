@@ -9,9 +9,22 @@ import { parseCatalogYaml } from "../backstage/parse";
 import type { ImportEntity, MapResult, ServiceImport, TeamImport, UserImport } from "../backstage/types";
 import { edgesFrom } from "../edges";
 import { createServiceInput } from "../schemas";
+import { changedFields, type FieldChange, fieldChanges, losses, mergeStated } from "./merge";
 
 export type Action = "create" | "update" | "unchanged" | "skipped" | "error";
-export type PlanRow = { ref: string; kind: string; action: Action; reason?: string; changes?: string[] };
+/**
+ * One entity's fate. An update lists the fields it changes (`changes`), each with its value
+ * before → after (`diff`), and what it would take away (`warnings`).
+ */
+export type PlanRow = {
+  ref: string;
+  kind: string;
+  action: Action;
+  reason?: string;
+  changes?: string[];
+  diff?: FieldChange[];
+  warnings?: string[];
+};
 export type ImportPlan = {
   rows: PlanRow[];
   counts: Record<Action, number>;
@@ -19,42 +32,9 @@ export type ImportPlan = {
   teams: { create: TeamImport[]; update: TeamImport[] };
   users: { create: UserImport[]; update: UserImport[] };
   ok: boolean;
+  /** Updates that remove data: the real run applies them only when they are confirmed. */
+  warnings: number;
 };
-
-const SERVICE_FIELDS = [
-  "name",
-  "description",
-  "ownerTeam",
-  "tier",
-  "lifecycle",
-  "domain",
-  "repoUrl",
-  "runbookUrl",
-  "onCall",
-  "links",
-  "tags",
-  "rtoMinutes",
-  "rpoMinutes",
-  "lastDrTestAt",
-  "system",
-  "businessDomain",
-  "annotations",
-  "dependsOn",
-] as const;
-
-/** Which fields an import would change on an existing service (empty: unchanged). */
-export function serviceChanges(current: ServiceImport, incoming: ServiceImport): string[] {
-  const norm = (k: (typeof SERVICE_FIELDS)[number], v: ServiceImport) => {
-    const value = v[k];
-    if (k === "dependsOn" || k === "tags") return JSON.stringify([...(value as string[])].sort());
-    if (k === "lastDrTestAt") return value ? new Date(value as string).toISOString() : null;
-    if (k === "annotations") return JSON.stringify(Object.entries(value as object).sort());
-    // JSONB stores object keys in its own order, so compare links field by field.
-    if (k === "links") return JSON.stringify(v.links.map((l) => [l.title, l.url, l.kind ?? null]));
-    return JSON.stringify(value ?? null);
-  };
-  return SERVICE_FIELDS.filter((k) => norm(k, current) !== norm(k, incoming));
-}
 
 export function toServiceImport(s: Service, ownerTeam: string | null, dependsOn: string[]): ServiceImport {
   return {
@@ -169,6 +149,8 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
   const knownServiceSlugs = fileSlugs.size
     ? new Set([
         ...fileSlugs,
+        // Dependencies a service keeps because the file does not state its own.
+        ...[...dependsOf.values()].flat(),
         ...(await existingSlugs(
           db,
           fileServices.flatMap((s) => s.data.dependsOn),
@@ -187,6 +169,7 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
     teams: { create: [], update: [] },
     users: { create: [], update: [] },
     ok: true,
+    warnings: 0,
   };
 
   for (const { ref, data } of fileTeams) {
@@ -206,7 +189,20 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
     }
   }
 
-  for (const { ref, data } of fileServices) {
+  for (const { ref, data: incoming, stated } of fileServices) {
+    // On an existing service the file replaces what it states and leaves the rest alone.
+    const existing = existingServices.get(incoming.slug);
+    const data = existing
+      ? mergeStated(
+          toServiceImport(
+            existing,
+            existing.ownerTeamId ? (teamSlugById.get(existing.ownerTeamId) ?? null) : null,
+            dependsOf.get(incoming.slug) ?? [],
+          ),
+          incoming,
+          stated,
+        )
+      : incoming;
     const problems: string[] = [];
     if (data.ownerTeam && !knownTeams.has(data.ownerTeam))
       problems.push(`owner group:default/${data.ownerTeam} is neither in this file nor in Pharos`);
@@ -220,18 +216,29 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
       );
     const current = existingServices.get(data.slug);
     const currentOwner = current?.ownerTeamId ? (teamSlugById.get(current.ownerTeamId) ?? null) : null;
-    const changes = current
-      ? serviceChanges(toServiceImport(current, currentOwner, dependsOf.get(data.slug) ?? []), data)
-      : [];
+    const before = current ? toServiceImport(current, currentOwner, dependsOf.get(data.slug) ?? []) : null;
+    const changes = before ? changedFields(before, data) : [];
     const action: Action = !current ? "create" : changes.length ? "update" : "unchanged";
     if (action !== "unchanged" && !mayEditAny) {
       if (!memberOf.has(data.ownerTeam ?? "") || (current && !memberOf.has(currentOwner ?? "")))
         problems.push("you may only import services owned by your teams");
     }
     if (problems.length) rows.push({ ref, kind: "component", action: "error", reason: problems.join("; ") });
-    else {
-      rows.push({ ref, kind: "component", action, changes: action === "update" ? changes : undefined });
-      if (action !== "unchanged") plan.services[action].push(data);
+    else if (action === "update" && before) {
+      const warnings = losses(before, data);
+      rows.push({
+        ref,
+        kind: "component",
+        action,
+        changes,
+        diff: fieldChanges(before, data),
+        ...(warnings.length ? { warnings } : {}),
+      });
+      plan.warnings += warnings.length ? 1 : 0;
+      plan.services.update.push(data);
+    } else {
+      rows.push({ ref, kind: "component", action });
+      if (action === "create") plan.services.create.push(data);
     }
   }
 
