@@ -52,6 +52,19 @@ test.describe("importing over an existing service", () => {
     await expect(importButton).toBeDisabled();
     await expectAccessible(page);
     await snap(page, "import-merge-dry-run");
+    // The same report in the dark theme and on a phone: readable, nothing wider than the screen.
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitemradio", { name: /Dark/ }).click();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expectAccessible(page);
+    await snap(page, "dark-import-merge-dry-run");
+    await page.setViewportSize({ width: 375, height: 812 });
+    await snap(page, "narrow-import-merge-dry-run");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitemradio", { name: /Light/ }).click();
     await page.getByTestId("confirm-removals").getByRole("checkbox").check();
     await importButton.click();
     await expect(page.getByTestId("import-progress")).toContainText("Import finished.");
