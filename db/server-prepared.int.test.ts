@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { services } from "@/db/schema";
 import { withTestDatabase } from "@/tests/database";
+import { MAX_PREPARED_PARAMETERS } from "./server-prepared";
 
 const t = withTestDatabase();
 
@@ -27,6 +28,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)("statements on PostgreSQL", () => 
       return preparedHolding(tx, marker);
     });
     expect(count).toBe(1);
+  });
+
+  it("leave long parameter lists unprepared, so list lengths do not pile up as statements", async () => {
+    const marker = "unprepared_marker_query";
+    const count = await t.db.transaction(async (tx) => {
+      const many = Array.from({ length: MAX_PREPARED_PARAMETERS + 1 }, (_, i) => `slug-${i}`);
+      await tx
+        .select({ slug: services.slug })
+        .from(services)
+        .where(
+          sql`${inArray(services.slug, many)} and 'unprepared_marker_query' = 'unprepared_marker_query'`,
+        );
+      return preparedHolding(tx, marker);
+    });
+    expect(count).toBe(0);
   });
 
   it("still answer after the schema under a prepared statement changes", async () => {

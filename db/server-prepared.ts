@@ -12,12 +12,22 @@ import type { Sql } from "postgres";
  * postgres.js re-prepares by itself when a schema change invalidates a statement, and a
  * connection's statements go with it (idle for a minute, or at its lifetime's end).
  */
+/**
+ * Statements with more parameters than this (the long IN lists of imports and exports) stay
+ * unnamed: each list length is a statement text of its own, and a connection that never
+ * idles would keep every one of them, with its plan, until its lifetime ends.
+ */
+export const MAX_PREPARED_PARAMETERS = 64;
+
 export function preparingEveryStatement<T extends Sql>(sql: T): T {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe")
         return (query: string, args?: unknown[], options: Record<string, unknown> = {}) =>
-          target.unsafe(query, args as never, { ...options, prepare: true });
+          target.unsafe(query, args as never, {
+            ...options,
+            prepare: (args?.length ?? 0) <= MAX_PREPARED_PARAMETERS,
+          });
       if (property === "begin" || property === "savepoint")
         return (...args: unknown[]) => {
           const body = args.pop() as (inner: Sql) => unknown;
