@@ -7,7 +7,7 @@ import {
   parseTier,
   UNOWNED_GROUP,
 } from "./annotations";
-import { readReliability } from "./map-reliability";
+import { type Reliability, readReliability } from "./map-reliability";
 import { isPharosSlug, parseEntityRef, toSlug } from "./refs";
 import { componentSpecSchema, describeIssues, type Envelope } from "./schema";
 import type { ServiceField, ServiceImport } from "./types";
@@ -68,11 +68,14 @@ function readDependsOn(ref: string, slug: string, deps: string[], out: Mapped<un
  * missing title is not "name it after the slug", a missing tier not "make it tier2", no
  * `links` not "remove every link".
  */
-function statedFields(entity: Envelope, annotations: Record<string, string>): ServiceField[] {
+function statedFields(
+  entity: Envelope,
+  annotations: Record<string, string>,
+  reliability: Reliability,
+): ServiceField[] {
   const { metadata } = entity;
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   const has = (key: string) => Boolean(annotations[key]?.trim());
-  const links = metadata.links ?? [];
   const stated: [ServiceField, boolean][] = [
     ["name", metadata.title !== undefined],
     ["description", metadata.description !== undefined],
@@ -80,18 +83,14 @@ function statedFields(entity: Envelope, annotations: Record<string, string>): Se
     ["tier", has(ANNOTATION.tier) || Boolean(metadata.labels?.tier)],
     ["lifecycle", spec.lifecycle !== undefined],
     ["domain", has(ANNOTATION.domain) || spec.type !== undefined],
-    ["repoUrl", has(ANNOTATION.sourceLocation) || has(ANNOTATION.githubSlug)],
-    [
-      "runbookUrl",
-      has(ANNOTATION.runbook) ||
-        links.some((l) => /runbook/i.test(l.title ?? "") || /runbook/i.test(l.type ?? "")),
-    ],
-    ["onCall", has(ANNOTATION.onCall) || has(ANNOTATION.pagerDuty)],
+    // The recovery and operations fields are stated when the file gives them a value (a
+    // `file:` source location is no repository URL, and clears none).
+    ...(Object.keys(reliability) as (keyof Reliability)[]).map((field): [ServiceField, boolean] => [
+      field,
+      reliability[field] !== null,
+    ]),
     ["links", metadata.links !== undefined],
     ["tags", metadata.tags !== undefined],
-    ["rtoMinutes", has(ANNOTATION.rtoMinutes)],
-    ["rpoMinutes", has(ANNOTATION.rpoMinutes)],
-    ["lastDrTestAt", has(ANNOTATION.lastDrTest)],
     ["system", spec.system !== undefined],
     // Annotations Pharos keeps as they are: stated when the file carries any of them.
     ["annotations", Object.keys(annotations).some((key) => !MANAGED_ANNOTATIONS.has(key))],
@@ -136,7 +135,7 @@ export function mapComponent(
   if (out.errors.length > 0) return out;
 
   const kept = Object.entries(annotations).filter(([key]) => !MANAGED_ANNOTATIONS.has(key));
-  out.stated = statedFields(entity, annotations);
+  out.stated = statedFields(entity, annotations, reliability);
   out.data = {
     slug,
     name: metadata.title ?? metadata.name,

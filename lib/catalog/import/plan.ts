@@ -190,19 +190,13 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
   }
 
   for (const { ref, data: incoming, stated } of fileServices) {
+    const current = existingServices.get(incoming.slug);
+    const currentOwner = current?.ownerTeamId ? (teamSlugById.get(current.ownerTeamId) ?? null) : null;
+    const before = current
+      ? toServiceImport(current, currentOwner, dependsOf.get(incoming.slug) ?? [])
+      : null;
     // On an existing service the file replaces what it states and leaves the rest alone.
-    const existing = existingServices.get(incoming.slug);
-    const data = existing
-      ? mergeStated(
-          toServiceImport(
-            existing,
-            existing.ownerTeamId ? (teamSlugById.get(existing.ownerTeamId) ?? null) : null,
-            dependsOf.get(incoming.slug) ?? [],
-          ),
-          incoming,
-          stated,
-        )
-      : incoming;
+    const data = before ? mergeStated(before, incoming, stated) : incoming;
     const problems: string[] = [];
     if (data.ownerTeam && !knownTeams.has(data.ownerTeam))
       problems.push(`owner group:default/${data.ownerTeam} is neither in this file nor in Pharos`);
@@ -214,9 +208,6 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
       problems.push(
         `dependsOn ${dangling.map((d) => `component:default/${d}`).join(", ")} ${dangling.length === 1 ? "is" : "are"} neither in this file nor in Pharos`,
       );
-    const current = existingServices.get(data.slug);
-    const currentOwner = current?.ownerTeamId ? (teamSlugById.get(current.ownerTeamId) ?? null) : null;
-    const before = current ? toServiceImport(current, currentOwner, dependsOf.get(data.slug) ?? []) : null;
     const changes = before ? changedFields(before, data) : [];
     const action: Action = !current ? "create" : changes.length ? "update" : "unchanged";
     if (action !== "unchanged" && !mayEditAny) {
