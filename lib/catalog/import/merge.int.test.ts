@@ -128,6 +128,9 @@ describe("importing over an existing service", () => {
       );
     const preview = await (await post("?dryRun=true")).json();
     expect(preview.rows[0].warnings).toEqual(["lowers the tier from tier2 to tier3"]);
+    const unclear = await post("?confirmRemovals=yes");
+    expect(unclear.status).toBe(400);
+    expect((await unclear.json()).error.message).toMatch(/true or false/);
     const refused = await post("");
     expect(refused.status).toBe(409);
     expect((await ledger())!.tier).toBe("tier2");
