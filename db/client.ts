@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { databaseUrl, dataDir } from "@/lib/config/env";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import * as schema from "./schema";
 import { preparingEveryStatement } from "./server-prepared";
 
@@ -55,7 +56,7 @@ export function openPglite(folder: string | undefined): Handle {
     fs.mkdirSync(folder, { recursive: true });
     release = acquireDataDirLock(folder);
   }
-  const client = new PGlite(folder);
+  const client = new PGlite(folder, { extensions: PGLITE_EXTENSIONS });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",

@@ -5,6 +5,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import type { Db } from "./client";
 import { type Handle, openPostgres } from "./client";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions";
 import * as schema from "./schema";
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -55,7 +56,10 @@ export async function createTestDatabase(): Promise<{
       },
     };
   }
-  const client = new PGlite({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const client = new PGlite({
+    loadDataDir: new Blob([fs.readFileSync(template)]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   const handle: Handle = {
     db: drizzle(client, { schema }) as unknown as Db,
     kind: "pglite",

@@ -8,6 +8,7 @@ import postgres from "postgres";
 import type { Db } from "@/db/client";
 import { openPostgres } from "@/db/client";
 import { MIGRATIONS_FOLDER, runMigrations } from "@/db/migrate";
+import { PGLITE_EXTENSIONS } from "@/db/pglite-extensions";
 import * as schema from "@/db/schema";
 import { assertLocalUrl, TEMPLATE_ENV, withDatabase } from "@/db/testing";
 
@@ -32,7 +33,7 @@ export default async function setup() {
       await admin.end();
     };
   }
-  const client = new PGlite();
+  const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
   await runMigrations(
     {
       db: drizzle(client, { schema }) as unknown as Db,

@@ -21,9 +21,14 @@ export function FacetList({
   /** Long facets (hundreds of teams) show their largest values; search or the selection reach the rest. */
   limit?: number;
 }) {
-  if (!facets.length) return null;
-  const shown = facets.slice(0, limit);
-  const chosen = facets.find((f) => f.value === selected);
+  // A selected value stays listed (with 0) when nothing matches any more, so it can be unselected.
+  const all =
+    selected && !facets.some((f) => f.value === selected)
+      ? [...facets, { value: selected, label: selected, count: 0 }]
+      : facets;
+  if (!all.length) return null;
+  const shown = all.slice(0, limit);
+  const chosen = all.find((f) => f.value === selected);
   if (chosen && !shown.includes(chosen)) shown.push(chosen);
   return (
     <div>
@@ -49,9 +54,9 @@ export function FacetList({
           );
         })}
       </ul>
-      {facets.length > shown.length ? (
+      {all.length > shown.length ? (
         <p className="px-2 pt-1 text-xs text-muted-foreground">
-          +{facets.length - shown.length} more — use search
+          +{all.length - shown.length} more — use search
         </p>
       ) : null}
     </div>

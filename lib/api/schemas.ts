@@ -70,6 +70,10 @@ export const FacetsSchema = z
   .meta({ id: "Facets" });
 
 export const ServicePageSchema = pageOf(ServiceSchema, "ServicePage").extend({
+  similar: z
+    .literal(true)
+    .optional()
+    .describe("full-text search found nothing; these are the services with the most similar names"),
   facets: FacetsSchema.optional(),
 });
 

@@ -62,11 +62,20 @@ export const listServicesRead = defineQuery({
     const filter = toFilter(input);
     const paging = offsetOf(input);
     const myTeamIds = await myTeams(actor, filter.mine ?? false, db);
-    const [{ items, total }, facets] = await Promise.all([
+    const [found, exactFacets] = await Promise.all([
       listServicesJson(db, filter, paging, { myTeamIds }),
       input.facets ? catalogFacets(db, filter, { myTeamIds }) : undefined,
     ]);
-    const rest = { total, page: paging.page, pageSize: paging.pageSize, ...(facets ? { facets } : {}) };
+    const { items, total, similar } = found;
+    const facets =
+      similar && input.facets ? await catalogFacets(db, found.filter, { myTeamIds }) : exactFacets;
+    const rest = {
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+      ...(similar ? { similar: true } : {}),
+      ...(facets ? { facets } : {}),
+    };
     return new JsonText<{ items: ServiceJson[] } & typeof rest>(jsonObjectText(rest, { items: items.text }));
   },
 });

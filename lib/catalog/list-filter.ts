@@ -25,6 +25,11 @@ export type CatalogFilter = {
   archived?: boolean;
   mine?: boolean;
   sort: Sort;
+  /**
+   * Match `q` by trigram similarity of name and slug instead of full text: the fallback when
+   * full text finds nothing (never read from the URL; set by catalogSearch).
+   */
+  similar?: boolean;
 };
 
 const pick = <T extends string>(allowed: readonly T[], v: string | undefined) =>

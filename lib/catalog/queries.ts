@@ -14,6 +14,26 @@ export { teamsOfUser } from "./team-queries";
  */
 const searchVector = sql`${services}."search_vector"`;
 
+/**
+ * How much `q` looks like a service's name or slug (pg_trgm's word similarity: the best
+ * matching stretch of the name, so "legder" scores 0.29 against "General Ledger").
+ */
+const similarity = (q: string) =>
+  sql`greatest(word_similarity(${q.toLowerCase()}, lower(${services.name})), word_similarity(${q.toLowerCase()}, ${services.slug}))`;
+/** Low enough for one swapped or missing letter in a short word, high enough to leave noise out. */
+const SIMILAR_ENOUGH = 0.25;
+
+/**
+ * The fewest edits (fuzzystrmatch's Levenshtein distance) from `q` to the whole name or to
+ * one of its words or slug parts: the ranking among similar names, since trigrams score a
+ * swapped pair of letters no better than a different word sharing a prefix ("legder" is as
+ * trigram-close to "legacy" as to "ledger"; it is two edits from one and three from the other).
+ */
+const editDistance = (q: string) => {
+  const typed = q.toLowerCase().slice(0, 255);
+  return sql`least(levenshtein(${typed}, left(lower(${services.name}), 255)), (select min(levenshtein(${typed}, left(w, 255))) from regexp_split_to_table(lower(${services.name}) || ' ' || replace(${services.slug}, '-', ' '), '\\s+') as w))`;
+};
+
 export type FacetKey = "team" | "tier" | "lifecycle" | "domain" | "level" | "tag";
 
 /** SQL conditions for a filter, leaving out one facet (for that facet's own counts). */
@@ -24,7 +44,9 @@ export function conditions(
 ): SQL[] {
   const where: SQL[] = [filter.archived ? isNotNull(services.archivedAt) : isNull(services.archivedAt)];
   const tsquery = filter.q ? toPrefixQuery(filter.q) : null;
-  if (filter.q) where.push(tsquery ? sql`${searchVector} @@ to_tsquery('simple', ${tsquery})` : sql`false`);
+  if (filter.q && filter.similar) where.push(sql`${similarity(filter.q)} >= ${SIMILAR_ENOUGH}`);
+  else if (filter.q)
+    where.push(tsquery ? sql`${searchVector} @@ to_tsquery('simple', ${tsquery})` : sql`false`);
   if (filter.team && except !== "team")
     where.push(sql`${services.ownerTeamId} = (select id from ${teams} where slug = ${filter.team})`);
   if (filter.tier && except !== "tier") where.push(eq(services.tier, filter.tier));
@@ -58,6 +80,8 @@ export function ordering(filter: CatalogFilter): SQL[] {
     case "verified":
       return [sql`${services.verifiedAt} asc nulls first`, byName];
     default:
+      if (filter.q && filter.similar)
+        return [sql`${editDistance(filter.q)} asc`, sql`${similarity(filter.q)} desc`, byName];
       return tsquery
         ? [sql`ts_rank(${searchVector}, to_tsquery('simple', ${tsquery})) desc`, byName]
         : [byName];
@@ -113,6 +137,24 @@ export async function servicePage<C extends SelectedFields>(
   return { items: items as ServiceRow<C>[], total };
 }
 
+/**
+ * A page of services under a filter, and when a search finds nothing by full text, the
+ * services whose names are most like it instead (`similar: true`), so a typo still lands.
+ * The filter it answered for is returned, to count facets under the same conditions.
+ */
+export async function catalogSearch<C extends SelectedFields>(
+  db: Queryable,
+  columns: C,
+  filter: CatalogFilter,
+  paging: { offset: number; pageSize: number },
+  ctx: { myTeamIds?: string[]; now?: Date } = {},
+) {
+  const exact = await servicePage(db, columns, filter, paging, ctx);
+  if (exact.total > 0 || !filter.q || !toPrefixQuery(filter.q)) return { ...exact, similar: false, filter };
+  const similar = { ...filter, similar: true };
+  return { ...(await servicePage(db, columns, similar, paging, ctx)), similar: true, filter: similar };
+}
+
 const countCache = versionedCache<number>();
 
 /**
@@ -157,6 +199,16 @@ export function listServices(
   ctx: { myTeamIds?: string[]; now?: Date } = {},
 ) {
   return servicePage(db, rowColumns, filter, paging, ctx);
+}
+
+/** The catalog list with the similar-names fallback (see catalogSearch). */
+export function searchServices(
+  db: Queryable,
+  filter: CatalogFilter,
+  paging: { offset: number; pageSize: number },
+  ctx: { myTeamIds?: string[]; now?: Date } = {},
+) {
+  return catalogSearch(db, rowColumns, filter, paging, ctx);
 }
 
 export type Facet = { value: string; label: string; count: number };

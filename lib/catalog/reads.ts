@@ -9,7 +9,14 @@ import { pageNumber, pageSlug, pageText, pageWindow } from "@/lib/query/page-par
 import { serviceFormValues } from "./form-values";
 import { parseCatalogFilter } from "./list-filter";
 import { mayEditTeamServices } from "./ownership";
-import { catalogFacets, listServices, memberTeamIds, scorecardRollup, teamsOfUser } from "./queries";
+import {
+  catalogFacets,
+  listServices,
+  memberTeamIds,
+  scorecardRollup,
+  searchServices,
+  teamsOfUser,
+} from "./queries";
 import { getServiceDetail } from "./service-queries";
 import { serviceSlugSuggestions } from "./suggestions";
 
@@ -64,11 +71,14 @@ export const servicesPageRead = defineQuery({
     const paging = pageWindow(input.page, SERVICES_PAGE_SIZE);
     const now = new Date();
     const ctx = { myTeamIds: await myTeamIds(db, actor, filter.mine), now };
-    const [{ items, total }, facets] = await Promise.all([
-      listServices(db, filter, paging, ctx),
+    const [found, exactFacets] = await Promise.all([
+      searchServices(db, filter, paging, ctx),
       catalogFacets(db, filter, ctx),
     ]);
-    return { filter, items, total, paging, facets, now, mayCreate: can(actor, "service.create") };
+    // Similar names stood in for a search that found nothing: count the facets over them.
+    const facets = found.similar ? await catalogFacets(db, found.filter, ctx) : exactFacets;
+    const { items, total, similar } = found;
+    return { filter, items, total, similar, paging, facets, now, mayCreate: can(actor, "service.create") };
   },
 });
 

@@ -4,7 +4,7 @@ import { preparedPer } from "@/db/prepared";
 import { type Service, serviceDependencies, services, teams } from "@/db/schema";
 import { JsonText } from "@/lib/query/json-text";
 import type { CatalogFilter } from "./list-filter";
-import { servicePage } from "./queries";
+import { catalogSearch } from "./queries";
 
 const iso = (column: SQLWrapper) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -107,14 +107,15 @@ export async function servicesJson(db: Queryable, slugs: string[]): Promise<Serv
 
 /**
  * One page of services as JSON text in a single round trip, with the total counted
- * alongside: the items are the database's JSON laid side by side, never parsed here.
+ * alongside: the items are the database's JSON laid side by side, never parsed here. A
+ * search that finds nothing by full text answers with similar names (`similar`).
  */
 export async function listServicesJson(
   db: Queryable,
   filter: CatalogFilter,
   paging: { offset: number; pageSize: number },
   ctx: { myTeamIds?: string[]; now?: Date } = {},
-): Promise<{ items: JsonText<ServiceJson[]>; total: number }> {
-  const { items, total } = await servicePage(db, jsonColumns, filter, paging, ctx);
-  return { items: new JsonText(`[${items.map((i) => i.json).join(",")}]`), total };
+): Promise<{ items: JsonText<ServiceJson[]>; total: number; similar: boolean; filter: CatalogFilter }> {
+  const found = await catalogSearch(db, jsonColumns, filter, paging, ctx);
+  return { ...found, items: new JsonText(`[${found.items.map((i) => i.json).join(",")}]`) };
 }

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { CatalogTable } from "@/components/catalog/catalog-table";
 import { FacetList } from "@/components/catalog/facet-list";
 import { FiltersPanel } from "@/components/catalog/filters-panel";
+import { SearchBox } from "@/components/catalog/search-box";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { catalogHref } from "@/lib/catalog/href";
@@ -39,7 +40,7 @@ const FACET_SECTIONS: { title: string; param: FacetKey; format?: (f: Facet) => s
 export default async function ServicesPage({ searchParams }: PageProps<"/services">) {
   const read = await pageQuery(servicesPageRead, await searchParams);
   if (!read.ok) return <Forbidden what="the catalog" />;
-  const { filter, items, total, paging, facets, now, mayCreate } = read.data;
+  const { filter, items, total, similar, paging, facets, now, mayCreate } = read.data;
   const href = (param: string, value: string | undefined) => catalogHref(filter, { [param]: value });
   const filtered = Object.entries(filterParams(filter)).some(([k, v]) => k !== "sort" && v);
   return (
@@ -79,13 +80,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           <label htmlFor="q" className="text-xs font-medium text-muted-foreground">
             Search
           </label>
-          <Input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={filter.q}
-            placeholder="Name, slug, description or tag"
-          />
+          <SearchBox defaultValue={filter.q} />
         </div>
         <div className="grid gap-1">
           <label htmlFor="sort" className="text-xs font-medium text-muted-foreground">
@@ -149,6 +144,12 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         <Card className="min-w-0">
           {items.length ? (
             <>
+              {similar ? (
+                <p className="border-b px-4 py-3 text-sm" data-testid="similar-results">
+                  No service matches “{filter.q}” exactly. <strong>Similar results</strong>, closest name
+                  first:
+                </p>
+              ) : null}
               <CatalogTable rows={items} now={now} />
               <Pagination
                 basePath="/services"
