@@ -19,8 +19,10 @@ test.describe("service catalog", () => {
     await snap(page, "service-new-invalid");
     await page.getByLabel("Repository URL").fill("https://git.example.com/payments/refund-notifier");
     await page.getByRole("button", { name: "Register service" }).click();
-    await expect(page).toHaveURL(/\/services\/refund-notifier\?created=1/);
     await expect(page.getByRole("heading", { level: 1, name: "Refund Notifier" })).toBeVisible();
+    await expect(page.getByTestId("form-success")).toHaveText("Service registered.");
+    // The one-time banner leaves the address, so a reload or a shared link does not repeat it.
+    await expect(page).toHaveURL(/\/services\/refund-notifier$/);
     await expect(page.getByTestId("rule-has-runbook")).toHaveAttribute("data-outcome", "fail");
     await expect(page.getByTestId("scorecard")).toContainText("To reach silver");
   });
@@ -30,16 +32,28 @@ test.describe("service catalog", () => {
     await page.goto("/services/refund-notifier");
     await page.getByRole("link", { name: "Edit" }).click();
     await page.getByLabel("Runbook URL").fill("https://runbooks.example.com/refund-notifier");
-    await page.getByLabel("Links").fill("Dashboard | https://grafana.example.com/d/refunds | dashboard");
+    await page.getByRole("button", { name: "Add a link" }).click();
+    await page.getByLabel("Title", { exact: true }).fill("Dashboard");
+    await page.getByLabel("URL", { exact: true }).fill("grafana.example.com/d/refunds");
+    await page.getByLabel("Kind", { exact: true }).fill("dashboard");
     await page.getByLabel("Tier").selectOption("tier1");
+    await expect(page.getByText("Tier 1 · high: customers notice within minutes")).toBeVisible();
     await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page).toHaveURL(/\?saved=1/);
+    // One message, beside the link's URL; the banner only points at it.
+    await expect(page.getByTestId("error-links-0-url")).toContainText("full http(s) URL");
+    await expect(page.getByTestId("form-error")).toHaveText("Check the highlighted field.");
+    await page.getByLabel("URL", { exact: true }).fill("https://grafana.example.com/d/refunds");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByTestId("form-success")).toHaveText("Changes saved.");
+    await expect(page.getByRole("link", { name: "Dashboard" })).toBeVisible();
     await expect(page.getByTestId("rule-has-runbook")).toHaveAttribute("data-outcome", "pass");
     // Never verified, so silver still waits on verification; verifying lifts it and clears the stale badge.
     await expect(page.getByTestId("stale-badge")).toBeVisible();
     await page.getByTestId("verify-service").click();
     await expect(page.getByText("Verified: the catalog entry is marked as true today.")).toBeVisible();
     await expect(page.getByTestId("stale-badge")).toHaveCount(0);
+    // The next action's refresh takes the "Changes saved." banner away.
+    await expect(page.getByText("Changes saved.")).toHaveCount(0);
     await expect(page.getByTestId("rule-verified-90d")).toHaveAttribute("data-outcome", "pass");
   });
 
@@ -122,7 +136,7 @@ test.describe("service catalog", () => {
     await expect(page).toHaveURL(/tier=tier0/);
     await expect(page.getByTestId("facet-tier-tier0")).toHaveAttribute("aria-current", "true");
     await page.getByLabel("Search").fill("kafka");
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect(page).toHaveURL(/q=kafka/);
     await expect(page.getByTestId("service-row-event-bus")).toBeVisible();
     await page.getByTestId("toggle-mine").click();

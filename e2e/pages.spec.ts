@@ -45,6 +45,29 @@ for (const role of Object.keys(PAGES) as DemoRole[]) {
   });
 }
 
+test("no page scrolls sideways on a 375 px screen", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signInAs(page, "admin");
+  const wide: string[] = [];
+  const pages = [
+    ...PAGES.admin,
+    "/services/ledger",
+    "/services/ledger/edit",
+    "/services/new",
+    "/services/import",
+    "/scorecards",
+    "/settings/sessions",
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    const over = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+    if (over > 0) wide.push(`${path} is ${over} px too wide`);
+  }
+  expect(wide).toEqual([]);
+});
+
 test("dark theme and a 375 px screen", async ({ page }) => {
   await signInAs(page, "admin");
   await page.getByTestId("user-menu").click();

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CommandPalette } from "@/components/shell/command-palette";
 import { Logo } from "@/components/shell/logo";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
@@ -34,6 +35,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <Link href="/" className="lg:hidden" aria-label="Pharos home">
             <Logo />
           </Link>
+          <div className="flex min-w-0 flex-1 justify-center px-2 lg:justify-start">
+            <CommandPalette allowed={allowed} />
+          </div>
           <div className="ml-auto">
             <UserMenu
               name={actor.user.name}

@@ -31,7 +31,7 @@ export function AddDependencyForm({
               {...p}
               name="dependsOn"
               list="service-slugs"
-              placeholder="e.g. postgres-primary"
+              placeholder="Start typing a name or slug"
               autoComplete="off"
             />
           )}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ServiceDetail } from "@/lib/catalog/service-queries";
+import { plural } from "@/lib/plural";
 import { TierBadge } from "./tier-badge";
 
 export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
@@ -9,7 +10,8 @@ export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
       <CardHeader>
         <CardTitle>Blast radius</CardTitle>
         <span className="text-xs text-muted-foreground">
-          {radius.total} services depend on this, directly or not
+          {plural(radius.total, { one: "service depends", other: "services depend" })} on this, directly or
+          not
         </span>
       </CardHeader>
       <div className="grid grid-cols-4 gap-2 border-b p-4 text-center">

@@ -3,17 +3,13 @@
 import { Background, Controls, type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
+import { useTheme } from "next-themes";
 import { useMemo, useState } from "react";
 import { type Cluster, clusterNeighbours, type Neighbour } from "@/lib/catalog/neighbourhood";
+import { TIER_RING } from "./tier-badge";
 
 const COLUMN = 300;
 const ROW = 58;
-const TIER_RING: Record<string, string> = {
-  tier0: "#dc2626",
-  tier1: "#d97706",
-  tier2: "#4f46e5",
-  tier3: "#64748b",
-};
 
 /**
  * The service's direct neighbourhood: dependents on the left, dependencies on the right.
@@ -30,6 +26,7 @@ export function DependencyGraph({
   downstream: Neighbour[];
 }) {
   const router = useRouter();
+  const { resolvedTheme } = useTheme();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const { nodes, edges } = useMemo(() => {
     const left = clusterNeighbours(downstream, 10, expanded);
@@ -57,24 +54,55 @@ export function DependencyGraph({
     return { nodes, edges };
   }, [center, upstream, downstream, expanded]);
 
+  // A new set of nodes (a dependency added or removed, a group expanded) mounts a new flow,
+  // which fits itself to them; fitView alone only fits the first render.
+  const shape = nodes.map((n) => n.id).join("|");
   return (
-    <div className="h-[26rem] w-full rounded-md border bg-background" data-testid="dependency-graph">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        fitView
-        nodesDraggable={false}
-        nodesConnectable={false}
-        proOptions={{ hideAttribution: true }}
-        onNodeClick={(_, n) => {
-          const [, kind, key] = n.id.split(":");
-          if (kind === "group") setExpanded((prev) => new Set(prev).add(key));
-          else if (n.id !== "center") router.push(`/services/${n.id.split(":")[1]}`);
-        }}
+    <div className="grid gap-2">
+      <div className="h-[26rem] w-full rounded-md border bg-background" data-testid="dependency-graph">
+        <ReactFlow
+          key={shape}
+          nodes={nodes}
+          edges={edges}
+          colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+          fitView
+          // A lone service (or two) is drawn at its natural size, not blown up to fill the box.
+          fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          proOptions={{ hideAttribution: true }}
+          onNodeClick={(_, n) => {
+            const [, kind, key] = n.id.split(":");
+            if (kind === "group") setExpanded((prev) => new Set(prev).add(key));
+            else if (n.id !== "center") router.push(`/services/${n.id.split(":")[1]}`);
+          }}
+        >
+          <Background gap={16} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+      <ul
+        className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground"
+        aria-label="Border colours"
       >
-        <Background gap={16} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+        {Object.entries(TIER_RING).map(([tier, colour]) => (
+          <li key={tier} className="inline-flex items-center gap-1.5">
+            <span
+              className="inline-block size-3 rounded-sm border-2"
+              style={{ borderColor: colour }}
+              aria-hidden
+            />
+            {tier.replace("tier", "Tier ")}
+          </li>
+        ))}
+        <li className="inline-flex items-center gap-1.5">
+          <span
+            className="inline-block size-3 rounded-sm border-2 border-dashed border-slate-400"
+            aria-hidden
+          />
+          A team&rsquo;s services, grouped (click to expand)
+        </li>
+      </ul>
     </div>
   );
 }
@@ -91,7 +119,7 @@ function node(id: string, label: string, tier: string, x: number, y: number, cen
       fontSize: 12,
       fontWeight: center ? 600 : 400,
       borderRadius: 8,
-      border: `2px solid ${TIER_RING[tier] ?? "#94a3b8"}`,
+      border: `2px solid ${TIER_RING[tier as keyof typeof TIER_RING] ?? "#94a3b8"}`,
       background: center ? "var(--accent)" : "var(--card)",
       color: "var(--foreground)",
       cursor: center ? "default" : "pointer",

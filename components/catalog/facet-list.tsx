@@ -39,6 +39,8 @@ export function FacetList({
           return (
             <li key={f.value}>
               <Link
+                // A facet page is a fresh query: prefetching every one of them cost ~40 requests a load.
+                prefetch={false}
                 href={href(param, active ? undefined : f.value)}
                 aria-current={active ? "true" : undefined}
                 className={cn(

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { PlanRow } from "@/lib/catalog/import/plan";
+import { plural } from "@/lib/plural";
 
 const TONE = {
   create: "healthy",
@@ -78,7 +79,7 @@ export function ImportPlanTable({ rows, limit = 500 }: { rows: PlanRow[]; limit?
       </Table>
       {rows.length > limit ? (
         <p className="px-3 py-2 text-xs text-muted-foreground">
-          Showing {limit} of {rows.length} entities (problems first).
+          Showing {limit} of {plural(rows.length, { one: "entity", other: "entities" })} (problems first).
         </p>
       ) : null}
     </>

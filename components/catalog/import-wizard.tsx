@@ -21,6 +21,7 @@ import {
   startConfirmedImportAction,
   startImportAction,
 } from "@/lib/catalog/import-actions";
+import { plural, pluralWord } from "@/lib/plural";
 import { ImportCounts, ImportPlanTable } from "./import-plan-table";
 
 type Plan = { rows: PlanRow[]; counts: Record<string, number>; ok: boolean; warnings?: number };
@@ -164,8 +165,8 @@ export function ImportWizard() {
               />
               <span>
                 Apply the removals marked ⚠ below ({plan.warnings}{" "}
-                {plan.warnings === 1 ? "service" : "services"}): without this the import stops and changes
-                nothing.
+                {pluralWord(plan.warnings, { one: "service", other: "services" })}): without this the import
+                stops and changes nothing.
               </span>
             </label>
           ) : null}
@@ -244,5 +245,5 @@ export function ImportWizard() {
 function importLabel(plan: Plan | null) {
   if (!plan) return "Import";
   const n = (plan.counts.create ?? 0) + (plan.counts.update ?? 0);
-  return `Import ${n} ${n === 1 ? "change" : "changes"}`;
+  return `Import ${plural(n, { one: "change", other: "changes" })}`;
 }

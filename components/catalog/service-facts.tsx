@@ -20,8 +20,8 @@ export function ServiceFacts({
       <CardHeader>
         <CardTitle>Overview</CardTitle>
       </CardHeader>
-      <div className="grid gap-4 p-4 md:grid-cols-[3fr_2fr]">
-        <div className="grid content-start gap-3">
+      <div className="grid grid-cols-1 gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid min-w-0 content-start gap-3">
           <p className="whitespace-pre-line text-sm">
             {service.description || <span className="text-muted-foreground">No description yet.</span>}
           </p>
@@ -34,7 +34,7 @@ export function ServiceFacts({
               ))}
             </div>
           ) : null}
-          <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+          <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
             <Fact label="Owner">
               {team ? (
                 <Link href={`/teams/${team.slug}`} className="text-primary hover:underline">
@@ -73,7 +73,7 @@ export function ServiceFacts({
             <Fact label="Verified">{service.verifiedAt ? relativeTime(service.verifiedAt) : "never"}</Fact>
           </dl>
         </div>
-        <div>
+        <div className="min-w-0">
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
             People ({owners.length})
           </h3>
@@ -84,7 +84,11 @@ export function ServiceFacts({
                   <span className="min-w-0 truncate">
                     {o.name} <span className="text-xs text-muted-foreground">{o.email}</span>
                   </span>
-                  {o.memberRole === "lead" ? <Badge tone="primary">Lead</Badge> : null}
+                  {o.memberRole === "lead" ? (
+                    <Badge tone="primary" className="shrink-0">
+                      Lead
+                    </Badge>
+                  ) : null}
                 </li>
               ))}
             </ul>

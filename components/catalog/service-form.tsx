@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -8,6 +8,15 @@ import { Input, Select, Textarea } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LIFECYCLES, SERVICE_DOMAINS, TIERS } from "@/db/schema/enums";
 import { createServiceAction, updateServiceAction } from "@/lib/catalog/actions";
+import { LinksEditor } from "./links-editor";
+
+/** What each tier means, shown under the tier the form has selected. */
+const TIER_HINTS: Record<(typeof TIERS)[number], string> = {
+  tier0: "Tier 0 · critical: an outage stops the business or breaks a promise to customers.",
+  tier1: "Tier 1 · high: customers notice within minutes; a workaround may exist.",
+  tier2: "Tier 2 · medium: degrades a feature or internal work; can wait for business hours.",
+  tier3: "Tier 3 · low: experimental or internal convenience; best effort.",
+};
 
 export type ServiceFormValues = Record<string, string>;
 
@@ -27,6 +36,7 @@ export function ServiceForm({
   );
   const v = { ...initial, ...(state.values as ServiceFormValues | undefined) };
   const err = state.fieldErrors ?? {};
+  const [tier, setTier] = useState<(typeof TIERS)[number]>((v.tier as (typeof TIERS)[number]) ?? "tier2");
   const text = (
     name: string,
     label: string,
@@ -47,17 +57,17 @@ export function ServiceForm({
   return (
     <ActionForm action={action} className="grid gap-6" noValidate>
       <FormMessage state={state} />
-      <fieldset className="grid gap-4 sm:grid-cols-2">
+      <fieldset className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Identity</legend>
         {mode === "create" ? (
           text("slug", "Slug", {
             hint: "Lowercase and hyphens; used in URLs and the API. Cannot change later.",
-            placeholder: "payments-api",
+            placeholder: "e.g. gift-cards",
           })
         ) : (
           <input type="hidden" name="slug" value={v.slug} />
         )}
-        {text("name", "Name", { placeholder: "Payments API" })}
+        {text("name", "Name", { placeholder: "e.g. Gift Cards" })}
         <Field id="ownerTeam" label="Owner team" error={err.ownerTeam}>
           {(p) => (
             <Select {...p} name="ownerTeam" defaultValue={v.ownerTeam ?? ""}>
@@ -70,9 +80,14 @@ export function ServiceForm({
             </Select>
           )}
         </Field>
-        <Field id="tier" label="Tier" error={err.tier} hint="Tier 0: an outage stops the business.">
+        <Field id="tier" label="Tier" error={err.tier} hint={TIER_HINTS[tier] ?? TIER_HINTS.tier2}>
           {(p) => (
-            <Select {...p} name="tier" defaultValue={v.tier ?? "tier2"}>
+            <Select
+              {...p}
+              name="tier"
+              defaultValue={v.tier ?? "tier2"}
+              onChange={(e) => setTier(e.target.value as (typeof TIERS)[number])}
+            >
               {TIERS.map((t) => (
                 <option key={t} value={t}>
                   {t.replace("tier", "Tier ")}
@@ -109,23 +124,18 @@ export function ServiceForm({
         {text("tags", "Tags", { hint: "Comma-separated, e.g. payments, pci." })}
         {text("system", "System", { hint: "Backstage System this belongs to (optional)." })}
       </fieldset>
-      <fieldset className="grid gap-4 sm:grid-cols-2">
+      <fieldset className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Operations</legend>
-        {text("onCall", "On-call rotation", { placeholder: "payments-primary" })}
+        {text("onCall", "On-call rotation", { placeholder: "e.g. gift-cards-primary" })}
         {text("repoUrl", "Repository URL", { type: "url", placeholder: "https://git.example.com/team/repo" })}
-        {text("runbookUrl", "Runbook URL", { type: "url" })}
+        {text("runbookUrl", "Runbook URL", {
+          type: "url",
+          placeholder: "https://wiki.example.com/runbooks/…",
+        })}
         {text("lastDrTestAt", "Last DR test", { type: "date" })}
         {text("rtoMinutes", "RTO (minutes)", { type: "number" })}
         {text("rpoMinutes", "RPO (minutes)", { type: "number" })}
-        <Field
-          id="links"
-          label="Links"
-          error={err.links ?? Object.entries(err).find(([k]) => k.startsWith("links."))?.[1]}
-          hint="One per line: Title | https://url | kind (kind e.g. dashboard, docs)."
-          className="sm:col-span-2"
-        >
-          {(p) => <Textarea {...p} name="links" rows={3} defaultValue={v.links ?? ""} />}
-        </Field>
+        <LinksEditor value={v.links ?? ""} errors={err} />
       </fieldset>
       <div>
         <SubmitButton pending={pending} pendingText="Saving…">

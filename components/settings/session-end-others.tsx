@@ -1,5 +1,6 @@
 import { ActionButton } from "@/components/ui/action-button";
 import { endOtherSessionsAction } from "@/lib/auth/session-actions";
+import { plural } from "@/lib/plural";
 
 /** "End all other sessions": keeps the one in use, which the server knows from the cookie. */
 export function SessionEndOthers({ count }: { count: number }) {
@@ -10,7 +11,7 @@ export function SessionEndOthers({ count }: { count: number }) {
       fields={{}}
       label={`End all other sessions (${count})`}
       variant="destructive"
-      confirm={`End ${count} other session${count === 1 ? "" : "s"}? Those browsers are signed out at once.`}
+      confirm={`End ${plural(count, { one: "other session", other: "other sessions" })}? Those browsers are signed out at once.`}
       testId="end-other-sessions"
     />
   );

@@ -1,3 +1,4 @@
 export * from "./catalog";
 export * from "./enums";
 export * from "./platform";
+export * from "./preferences";

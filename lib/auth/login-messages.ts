@@ -1,9 +1,13 @@
+import { plural } from "@/lib/plural";
+
 /** One message for a wrong password and an unknown email, so neither reveals which accounts exist. */
 export function loginErrorMessage(code: string | undefined): string {
   if (code?.startsWith("rate_limited:")) {
     const seconds = Number(code.split(":")[1]);
     const wait =
-      seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} second${seconds === 1 ? "" : "s"}`;
+      seconds >= 120
+        ? `${Math.ceil(seconds / 60)} minutes`
+        : plural(seconds, { one: "second", other: "seconds" });
     return `Too many failed sign-in attempts. Try again in ${wait}.`;
   }
   if (code === "deactivated") return "This account has been deactivated. Ask an admin to reactivate it.";

@@ -53,6 +53,7 @@ describe("the permission table", () => {
       "session.sign_in",
       "token.manage_own",
       "user.read",
+      "view.manage_own",
     ]);
   });
 

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   "invite.accept": { roles: everyone, scope: "admin:write", self: true },
   "session.manage_own": { roles: everyone, scope: "admin:write", self: true },
   "token.manage_own": { roles: everyone, scope: "admin:write", self: true },
+  // Saved views and one's own column choice: how a person looks at lists, not catalog data.
+  "view.manage_own": { roles: everyone, scope: "catalog:write", self: true },
   "token.manage_any": { roles: admins, scope: "admin:write" },
   "user.read": { roles: everyone, scope: "people:read" },
   "user.manage": { roles: admins, scope: "admin:write" },

@@ -1,6 +1,7 @@
 "use server";
 
 import { type ActionState, formInput, runAction } from "@/lib/command/action";
+import { plural } from "@/lib/plural";
 import { getActor } from "./session";
 import { endOtherSessions, endSession, endUserSessions } from "./session-commands";
 
@@ -23,7 +24,7 @@ export async function endOtherSessionsAction(_: ActionState, _formData: FormData
       revalidate: sessionsPath,
       success: (d) =>
         d.ended
-          ? `Ended ${d.ended} other session${d.ended === 1 ? "" : "s"}.`
+          ? `Ended ${plural(d.ended, { one: "other session", other: "other sessions" })}.`
           : "There were no other sessions to end.",
     },
   );
@@ -34,7 +35,7 @@ export async function endUserSessionsAction(_: ActionState, formData: FormData) 
     revalidate: ["/admin/users"],
     success: (d) =>
       d.ended
-        ? `Signed ${d.email} out everywhere (${d.ended} session${d.ended === 1 ? "" : "s"}).`
+        ? `Signed ${d.email} out everywhere (${plural(d.ended, { one: "session", other: "sessions" })}).`
         : `${d.email} had no active sessions.`,
   });
 }

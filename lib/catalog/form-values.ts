@@ -18,6 +18,7 @@ export function serviceFormValues(service: Service, ownerTeam: string | null): R
     lastDrTestAt: service.lastDrTestAt ? service.lastDrTestAt.toISOString().slice(0, 10) : "",
     rtoMinutes: service.rtoMinutes?.toString() ?? "",
     rpoMinutes: service.rpoMinutes?.toString() ?? "",
-    links: service.links.map((l) => [l.title, l.url, l.kind].filter(Boolean).join(" | ")).join("\n"),
+    // The form edits links as rows; it reads and sends them as JSON text.
+    links: JSON.stringify(service.links.map((l) => ({ title: l.title, url: l.url, kind: l.kind ?? "" }))),
   };
 }

@@ -6,6 +6,8 @@ import { type Actor, can } from "@/lib/auth/actor";
 import { fail } from "@/lib/command/result";
 import { defineQuery } from "@/lib/query/define";
 import { pageNumber, pageSlug, pageText, pageWindow } from "@/lib/query/page-params";
+import { catalogColumnsOf, viewsFor } from "@/lib/views/queries";
+import { DEFAULT_COLUMNS, parseColumnsParam } from "./columns";
 import { serviceFormValues } from "./form-values";
 import { parseCatalogFilter } from "./list-filter";
 import { mayEditTeamServices } from "./ownership";
@@ -65,20 +67,45 @@ async function mayEdit(db: Queryable, actor: Actor, teamId: string | null) {
 export const servicesPageRead = defineQuery({
   name: "catalog.services_page",
   permission: "catalog.read",
-  input: z.object({ ...filterParams, page: pageNumber }),
+  input: z.object({ ...filterParams, cols: pageText, page: pageNumber }),
   async run({ db, actor }, input) {
     const filter = parseCatalogFilter((k) => input[k as keyof typeof filterParams]);
     const paging = pageWindow(input.page, SERVICES_PAGE_SIZE);
     const now = new Date();
     const ctx = { myTeamIds: await myTeamIds(db, actor, filter.mine), now };
-    const [found, exactFacets] = await Promise.all([
+    const userId = actor.kind === "user" ? actor.user.id : null;
+    const urlColumns = parseColumnsParam(input.cols);
+    const [found, exactFacets, columns, views, shareTeams] = await Promise.all([
       searchServices(db, filter, paging, ctx),
       catalogFacets(db, filter, ctx),
+      urlColumns ?? (userId ? catalogColumnsOf(db, userId) : [...DEFAULT_COLUMNS]),
+      userId ? viewsFor(db, userId, "catalog") : [],
+      userId ? assignableTeams(db, actor) : [],
     ]);
     // Similar names stood in for a search that found nothing: count the facets over them.
     const facets = found.similar ? await catalogFacets(db, found.filter, ctx) : exactFacets;
     const { items, total, similar } = found;
-    return { filter, items, total, similar, paging, facets, now, mayCreate: can(actor, "service.create") };
+    return {
+      filter,
+      items,
+      total,
+      similar,
+      paging,
+      facets,
+      now,
+      columns,
+      /** The columns came from the URL (a saved view or a shared link), not the person's own choice. */
+      columnsFromUrl: Boolean(urlColumns),
+      views,
+      /** Teams a view can be shared with: the person's own (every team for an admin). */
+      shareTeams,
+      mayCreate: can(actor, "service.create"),
+      maySaveViews: can(actor, "view.manage_own") && userId !== null,
+      bulk: {
+        verify: can(actor, "service.update"),
+        transferTo: can(actor, "service.update_any") ? shareTeams : [],
+      },
+    };
   },
 });
 

@@ -20,10 +20,20 @@ export const linkSchema = z.object({
   kind: line(40, { label: "A link kind" }).optional(),
 });
 
-/** "Title | https://url | kind" per line (the form's textarea), or already an array (the API). */
+/**
+ * Links as the API sends them (an array), as the form's link rows send them (that array as
+ * JSON text), or as "Title | https://url | kind" lines (scripts and older forms).
+ */
 const linksField = z.preprocess(
   (v) => {
     if (typeof v !== "string") return v;
+    if (v.trimStart().startsWith("[")) {
+      try {
+        return JSON.parse(v);
+      } catch {
+        return v; // Not JSON after all: the array schema says what is wrong.
+      }
+    }
     return v
       .split("\n")
       .map((row) => row.trim())

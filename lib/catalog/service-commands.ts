@@ -171,6 +171,21 @@ export const updateService = defineCommand({
   run: (ctx, input) => applyPatch(ctx, input),
 });
 
+/** Hands a service to another team: the catalog table's bulk "change owner", for admins. */
+export const transferService = defineCommand({
+  name: "service.transfer",
+  permission: "service.update_any",
+  input: z.object({ slug: slugField, ownerTeam: slugField }),
+  async run(ctx, input) {
+    const after = await applyPatch(ctx, input);
+    const [team] = await ctx.tx
+      .select({ name: teams.name })
+      .from(teams)
+      .where(eq(teams.slug, input.ownerTeam));
+    return { ...after, ownerTeamName: team.name };
+  },
+});
+
 /**
  * `PATCH /api/v1/services/{slug}`: fields, `archived` and `dependsOn` in one transaction
  * with one audit row. It answers with the service as this transaction committed it, read

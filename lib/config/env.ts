@@ -5,7 +5,9 @@ import path from "node:path";
  * configuration table and the code cannot drift apart.
  */
 export function dataDir(): string {
-  return path.resolve(process.env.PHAROS_DATA_DIR ?? ".data");
+  // The folder is chosen at run time; without the hint Turbopack would trace the whole
+  // project into the server bundle (and print a 40-line warning on every build).
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PHAROS_DATA_DIR ?? ".data");
 }
 
 export function databaseUrl(): string | undefined {

@@ -68,6 +68,14 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
     args: [{}, form({ slug: "ledger", dependsOn: "fraud-scoring" })],
     owned: true,
   }),
+  bulkVerifyAction: () => ({ args: [{}, form({ slug: ["ledger", "fraud-scoring"] })], owned: true }),
+  bulkTransferAction: () => ({ args: [{}, form({ slug: ["ledger"], ownerTeam: "data" })] }),
+  paletteSearchAction: () => ({ args: ["ledger"] }),
+  saveViewAction: () => ({
+    args: [{}, form({ name: `View ${unique()}`, query: "tier=tier0", columns: "owner" })],
+  }),
+  deleteViewAction: () => ({ args: [{}, form({ id: "00000000-0000-4000-8000-000000000000" })] }),
+  setCatalogColumnsAction: () => ({ args: [{}, form({ columns: ["owner", "tier"] })] }),
   previewImportAction: () => ({
     args: [
       "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: act-import }\nspec: { type: service, lifecycle: production, owner: group:default/payments }\n",

@@ -1,9 +1,12 @@
 import { Boxes, Download, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BulkBar } from "@/components/catalog/bulk-bar";
 import { CatalogTable } from "@/components/catalog/catalog-table";
+import { ColumnChooser } from "@/components/catalog/column-chooser";
 import { FacetList } from "@/components/catalog/facet-list";
 import { FiltersPanel } from "@/components/catalog/filters-panel";
+import { SavedViews, SaveViewDialog } from "@/components/catalog/saved-views";
 import { SearchBox } from "@/components/catalog/search-box";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
@@ -16,7 +19,9 @@ import { catalogHref } from "@/lib/catalog/href";
 import { filterParams } from "@/lib/catalog/list-filter";
 import type { Facet, FacetKey } from "@/lib/catalog/queries";
 import { servicesPageRead } from "@/lib/catalog/reads";
+import { plural } from "@/lib/plural";
 import { pageQuery } from "@/lib/query/page";
+import { queryOf } from "@/lib/views/href";
 
 export const metadata: Metadata = { title: "Services" };
 
@@ -40,9 +45,15 @@ const FACET_SECTIONS: { title: string; param: FacetKey; format?: (f: Facet) => s
 export default async function ServicesPage({ searchParams }: PageProps<"/services">) {
   const read = await pageQuery(servicesPageRead, await searchParams);
   if (!read.ok) return <Forbidden what="the catalog" />;
-  const { filter, items, total, similar, paging, facets, now, mayCreate } = read.data;
-  const href = (param: string, value: string | undefined) => catalogHref(filter, { [param]: value });
+  const { filter, items, total, similar, paging, facets, now, mayCreate, columns, columnsFromUrl } =
+    read.data;
+  const { views, shareTeams, maySaveViews, bulk } = read.data;
+  // Columns a saved view or a shared link put in the URL stay while its filters are changed.
+  const cols = columnsFromUrl ? columns.join(",") : undefined;
+  const href = (param: string, value: string | undefined) => catalogHref(filter, { cols, [param]: value });
   const filtered = Object.entries(filterParams(filter)).some(([k, v]) => k !== "sort" && v);
+  const query = queryOf(catalogHref(filter));
+  const selectable = bulk.verify || bulk.transferTo.length > 0;
   return (
     <>
       <PageHeader
@@ -58,7 +69,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
             {mayCreate ? (
               <>
                 <Button asChild variant="outline" size="sm">
-                  <Link href="/services/import">
+                  <Link href="/services/import" prefetch={false}>
                     <Upload aria-hidden /> Import
                   </Link>
                 </Button>
@@ -73,7 +84,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         }
       />
       <form className="mb-4 flex flex-wrap items-end gap-2">
-        {Object.entries(filterParams(filter)).map(([k, v]) =>
+        {Object.entries({ ...filterParams(filter), cols }).map(([k, v]) =>
           k !== "q" && k !== "sort" && v ? <input key={k} type="hidden" name={k} value={v} /> : null,
         )}
         <div className="grid min-w-56 flex-1 gap-1">
@@ -100,6 +111,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
       </form>
       <div className="mb-4 flex flex-wrap gap-2 text-sm">
         <Link
+          prefetch={false}
           href={href("mine", filter.mine ? undefined : "1")}
           className={toggleClass(filter.mine)}
           aria-current={filter.mine ? "true" : undefined}
@@ -108,6 +120,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           Owned by my teams
         </Link>
         <Link
+          prefetch={false}
           href={href("stale", filter.stale ? undefined : "1")}
           className={toggleClass(filter.stale)}
           aria-current={filter.stale ? "true" : undefined}
@@ -115,6 +128,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           Stale (not verified in 90 days)
         </Link>
         <Link
+          prefetch={false}
           href={href("archived", filter.archived ? undefined : "1")}
           className={toggleClass(filter.archived)}
           aria-current={filter.archived ? "true" : undefined}
@@ -122,12 +136,13 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           Archived
         </Link>
         {filtered ? (
-          <Link href="/services" className="px-2 py-1 text-primary underline">
+          <Link href="/services" prefetch={false} className="px-2 py-1 text-primary underline">
             Clear all
           </Link>
         ) : null}
       </div>
-      <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
+      <SavedViews views={views} query={query} columns={columns} />
+      <div className="grid gap-6 lg:grid-cols-[12rem_1fr] xl:grid-cols-[13rem_1fr]">
         <FiltersPanel active={FACET_SECTIONS.filter((f) => filter[f.param]).length}>
           {FACET_SECTIONS.map(({ title, param, format }) => (
             <FacetList
@@ -142,6 +157,16 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           ))}
         </FiltersPanel>
         <Card className="min-w-0">
+          <div className="flex items-center justify-between gap-2 border-b px-4 py-2 text-sm">
+            <span className="text-muted-foreground" data-testid="result-count">
+              {plural(total, { one: "service", other: "services" })}
+            </span>
+            <span className="flex gap-2">
+              {maySaveViews ? <SaveViewDialog query={query} columns={columns} teams={shareTeams} /> : null}
+              <ColumnChooser columns={columns} canSave={maySaveViews} />
+            </span>
+          </div>
+          {selectable && items.length ? <BulkBar verify={bulk.verify} transferTo={bulk.transferTo} /> : null}
           {items.length ? (
             <>
               {similar ? (
@@ -150,10 +175,10 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
                   first:
                 </p>
               ) : null}
-              <CatalogTable rows={items} now={now} />
+              <CatalogTable rows={items} now={now} columns={columns} selectable={selectable} />
               <Pagination
                 basePath="/services"
-                params={filterParams(filter)}
+                params={{ ...filterParams(filter), cols }}
                 page={paging.page}
                 pageSize={paging.pageSize}
                 total={total}

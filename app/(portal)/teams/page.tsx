@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { teamsPageRead } from "@/lib/catalog/reads";
+import { plural } from "@/lib/plural";
 import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Teams" };
@@ -30,8 +31,8 @@ export default async function TeamsPage() {
                   {t.description || "No description."}
                 </span>
                 <span className="mt-3 flex gap-4 text-xs text-muted-foreground">
-                  <span>{t.members} members</span>
-                  <span>{t.services} services</span>
+                  <span>{plural(t.members, { one: "member", other: "members" })}</span>
+                  <span>{plural(t.services, { one: "service", other: "services" })}</span>
                 </span>
               </Link>
             </li>

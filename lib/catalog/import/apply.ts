@@ -5,6 +5,7 @@ import { serviceDependencies, services, teamMembers, teams, users } from "@/db/s
 import { type AuditInput, recordAuditBatch } from "@/lib/audit/record";
 import { defineCommand } from "@/lib/command/define";
 import { CommandError } from "@/lib/command/result";
+import { plural } from "@/lib/plural";
 import type { ServiceImport } from "../backstage/types";
 import { refreshScorecards } from "../scorecard-store";
 import { importFileInput } from "./input";
@@ -42,7 +43,7 @@ export const importCatalog = defineCommand({
     if (!plan.ok) {
       throw new CommandError(
         "invalid",
-        `${plan.counts.error} ${plan.counts.error === 1 ? "entity has" : "entities have"} problems; nothing was imported.`,
+        `${plural(plan.counts.error, { one: "entity has", other: "entities have" })} problems; nothing was imported.`,
         undefined,
         plan,
       );
@@ -50,7 +51,7 @@ export const importCatalog = defineCommand({
     if (plan.warnings && !input.confirmRemovals) {
       throw new CommandError(
         "conflict",
-        `${plan.warnings} ${plan.warnings === 1 ? "update removes" : "updates remove"} data (see the warnings); confirm the removals to import, or change the file. Nothing was imported.`,
+        `${plural(plan.warnings, { one: "update removes", other: "updates remove" })} data (see the warnings); confirm the removals to import, or change the file. Nothing was imported.`,
         undefined,
         plan,
       );

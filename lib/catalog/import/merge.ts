@@ -1,4 +1,5 @@
 import type { ServiceLink } from "@/db/schema/catalog";
+import { pluralWord } from "@/lib/plural";
 import type { ServiceField, ServiceImport } from "../backstage/types";
 
 /**
@@ -94,10 +95,14 @@ export function losses(before: ServiceImport, after: ServiceImport): string[] {
   const gone = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
   const deps = gone(before.dependsOn, after.dependsOn);
   if (deps.length)
-    out.push(`removes ${deps.length === 1 ? "the dependency on" : "dependencies on"} ${deps.join(", ")}`);
+    out.push(
+      `removes ${pluralWord(deps.length, { one: "the dependency on", other: "dependencies on" })} ${deps.join(", ")}`,
+    );
   const links = before.links.filter((l) => !after.links.some((m) => m.url === l.url));
   if (links.length)
-    out.push(`removes ${links.length === 1 ? "the link" : "links"} ${links.map(linkText).join(", ")}`);
+    out.push(
+      `removes ${pluralWord(links.length, { one: "the link", other: "links" })} ${links.map(linkText).join(", ")}`,
+    );
   if (before.ownerTeam && !after.ownerTeam) out.push(`removes the owner team ${before.ownerTeam}`);
   if (tierRank(after.tier) > tierRank(before.tier))
     out.push(`lowers the tier from ${before.tier} to ${after.tier}`);

@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import { type Service, services, teamMembers, teams, users } from "@/db/schema";
 import { descriptionField, emailField, nameField, slugField } from "@/lib/admin/schemas";
 import { type Actor, can } from "@/lib/auth/actor";
+import { plural, pluralWord } from "@/lib/plural";
 import { mapDocuments } from "../backstage/map";
 import { parseCatalogYaml } from "../backstage/parse";
 import type { ImportEntity, MapResult, ServiceImport, TeamImport, UserImport } from "../backstage/types";
@@ -206,7 +207,7 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
     if (!valid.success) problems.push(issues(valid.error));
     if (dangling.length)
       problems.push(
-        `dependsOn ${dangling.map((d) => `component:default/${d}`).join(", ")} ${dangling.length === 1 ? "is" : "are"} neither in this file nor in Pharos`,
+        `dependsOn ${dangling.map((d) => `component:default/${d}`).join(", ")} ${pluralWord(dangling.length, { one: "is", other: "are" })} neither in this file nor in Pharos`,
       );
     const changes = before ? changedFields(before, data) : [];
     const action: Action = !current ? "create" : changes.length ? "update" : "unchanged";
@@ -267,7 +268,7 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
       ref,
       kind: data.type,
       action: "skipped",
-      reason: `kept as the ${data.type} grouping of ${members} service${members === 1 ? "" : "s"}, not as an entity of its own`,
+      reason: `kept as the ${data.type} grouping of ${plural(members, { one: "service", other: "services" })}, not as an entity of its own`,
     });
   }
 

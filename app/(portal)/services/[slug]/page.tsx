@@ -14,7 +14,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormMessage } from "@/components/ui/form-message";
+import { FlashMessage } from "@/components/ui/flash-message";
 import { STALE_AFTER_DAYS } from "@/lib/catalog/list-filter";
 import { servicePageRead } from "@/lib/catalog/reads";
 import { relativeTime } from "@/lib/format";
@@ -85,12 +85,12 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
       </div>
       {query.created === "1" ? (
         <div className="mb-4">
-          <FormMessage state={{ ok: true, message: "Service registered." }} />
+          <FlashMessage param="created" message="Service registered." />
         </div>
       ) : null}
       {query.saved === "1" ? (
         <div className="mb-4">
-          <FormMessage state={{ ok: true, message: "Changes saved." }} />
+          <FlashMessage param="saved" message="Changes saved." />
         </div>
       ) : null}
       {radius.cycle ? (
@@ -103,8 +103,8 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
           outage can feed on itself.
         </p>
       ) : null}
-      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
-        <div className="grid min-w-0 content-start gap-6">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           <ServiceFacts service={service} team={team} owners={owners} />
           <Card>
             <CardHeader>
@@ -113,9 +113,9 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
                 left: what depends on it · right: what it depends on
               </span>
             </CardHeader>
-            <CardBody className="grid gap-4">
+            <CardBody className="grid grid-cols-1 gap-4">
               <DependencyGraph center={center} upstream={upstream} downstream={downstream} />
-              <div className="grid gap-4 md:grid-cols-2">
+              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                 <DependencyList
                   title="Depends on"
                   items={upstream}
@@ -132,25 +132,9 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
               {editable ? <AddDependencyForm service={service.slug} candidates={candidates} /> : null}
             </CardBody>
           </Card>
-          <div className="grid gap-6 md:grid-cols-3">
-            <Slot
-              icon={Activity}
-              title="SLOs"
-              text="SLOs and error budgets for this service arrive with the SLO domain."
-            />
-            <Slot
-              icon={Siren}
-              title="Incidents"
-              text="Open and recent incidents arrive with the incident domain."
-            />
-            <Slot
-              icon={CalendarClock}
-              title="Changes"
-              text="Scheduled and recent changes arrive with the change domain."
-            />
-          </div>
         </div>
-        <div className="grid content-start gap-6">
+        {/* Readiness before the placeholders on narrow screens; beside both on wide ones. */}
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6 xl:row-span-2">
           <ScorecardCard card={scorecard} />
           <BlastRadius radius={radius} />
           {service.links.length ? (
@@ -175,6 +159,23 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
               </ul>
             </Card>
           ) : null}
+        </div>
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6 md:grid-cols-3 xl:col-start-1">
+          <Slot
+            icon={Activity}
+            title="SLOs"
+            text="SLOs and error budgets for this service arrive with the SLO domain."
+          />
+          <Slot
+            icon={Siren}
+            title="Incidents"
+            text="Open and recent incidents arrive with the incident domain."
+          />
+          <Slot
+            icon={CalendarClock}
+            title="Changes"
+            text="Scheduled and recent changes arrive with the change domain."
+          />
         </div>
       </div>
     </>

@@ -38,7 +38,7 @@ export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
           </div>
         </Card>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card>
           <CardHeader>
             <CardTitle>Members ({team.members.length})</CardTitle>

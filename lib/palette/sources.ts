@@ -1,0 +1,5 @@
+import { servicesSource, teamsSource } from "./catalog-source";
+import type { PaletteSource } from "./types";
+
+/** Every domain's palette source, in the order their groups are shown. */
+export const PALETTE_SOURCES: readonly PaletteSource[] = [servicesSource, teamsSource];
