@@ -38,11 +38,16 @@ test.describe("the catalog table", () => {
     await page.setViewportSize({ width: 375, height: 812 });
     await signInAs(page, "engineer");
     await page.goto("/services");
-    await expect(page.locator("table")).toBeHidden();
-    const card = page.getByTestId("service-card-ledger");
+    await expect(page.locator("thead")).toBeHidden();
+    const card = page.getByTestId("service-row-ledger");
     await expect(card).toBeVisible();
     await expect(card).toContainText("Payments");
     await expect(card).toContainText("Tier 0");
+    // A card: its facts sit below the name, not beside it in columns off the screen.
+    const name = await card.getByRole("link", { name: "Ledger", exact: true }).boundingBox();
+    const tier = await card.getByText("Tier 0").boundingBox();
+    expect(tier!.y).toBeGreaterThan(name!.y + name!.height);
+    expect(await sidewaysOverflow(page)).toEqual({ page: 0, table: 0 });
     await snap(page, "services-cards-375");
   });
 
@@ -120,6 +125,7 @@ test.describe("saved views", () => {
     page,
     browser,
   }) => {
+    test.setTimeout(150_000);
     // Alex (admin) and Priya (change manager) are both in Platform Infrastructure.
     await signInAs(page, "admin");
     await page.goto("/services?tier=tier0&sort=level");

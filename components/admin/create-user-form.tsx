@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input, Select } from "@/components/ui/input";
+import Link from "@/components/ui/link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ROLES } from "@/db/schema/enums";
 import { createUserAction } from "@/lib/admin/actions";

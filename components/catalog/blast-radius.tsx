@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import type { ServiceDetail } from "@/lib/catalog/service-queries";
 import { plural } from "@/lib/plural";
 import { TierBadge } from "./tier-badge";

@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import Link from "@/components/ui/link";
 import { BULK_FORM } from "@/lib/catalog/bulk";
 import { type CatalogColumn, COLUMN_LABELS } from "@/lib/catalog/columns";
 import { STALE_AFTER_DAYS } from "@/lib/catalog/list-filter";
@@ -32,87 +31,54 @@ type Props = { rows: Row[]; now: Date; columns: readonly CatalogColumn[]; select
  */
 export function CatalogTable({ rows, now, columns, selectable }: Props) {
   const staleBefore = now.getTime() - STALE_AFTER_DAYS * 86_400_000;
-  const facts = (s: Row) => ({ stale: !s.verifiedAt || s.verifiedAt.getTime() < staleBefore });
+  const stale = (s: Row) => !s.verifiedAt || s.verifiedAt.getTime() < staleBefore;
+  // One markup for both layouts (`.catalog-table` in globals.css): a row is a table row from
+  // 640 px up and a card below it. Rendering a table and a card list would send every row twice.
   return (
-    <>
-      <div className="hidden sm:block">
-        <Table className="table-auto">
-          <THead>
-            <tr>
-              {selectable ? (
-                <TH className="w-8 pr-0">
-                  <input
-                    type="checkbox"
-                    data-select-all
-                    aria-label="Select every service on this page"
-                    className="size-4 accent-primary"
-                  />
-                </TH>
-              ) : null}
-              <TH className="w-full">Service</TH>
-              {columns.map((c) => (
-                <TH key={c}>{COLUMN_LABELS[c]}</TH>
-              ))}
-            </tr>
-          </THead>
-          <tbody>
-            {rows.map((s) => (
-              <TR key={s.slug} data-testid={`service-row-${s.slug}`}>
-                {selectable ? (
-                  <TD className="pr-0">
-                    <RowCheckbox row={s} />
-                  </TD>
-                ) : null}
-                {/* max-w-0 + w-full: the service column takes what the others leave and clips its description. */}
-                <TD className="max-w-0">
-                  <ServiceName row={s} showLifecycle={!columns.includes("lifecycle")} />
-                  <span className="block truncate text-xs text-muted-foreground">
-                    {s.description || s.slug}
-                  </span>
-                </TD>
-                {columns.map((c) => (
-                  <TD
-                    key={c}
-                    className={
-                      c === "owner"
-                        ? "min-w-32 text-sm min-[1400px]:whitespace-nowrap"
-                        : "whitespace-nowrap text-sm"
-                    }
-                  >
-                    <Cell column={c} row={s} now={now} stale={facts(s).stale} />
-                  </TD>
-                ))}
-              </TR>
-            ))}
-          </tbody>
-        </Table>
-      </div>
-      <ul className="divide-y sm:hidden" aria-label="Services">
+    <table className="catalog-table">
+      <thead>
+        <tr>
+          {selectable ? (
+            <th className="w-8 pr-0">
+              <input
+                type="checkbox"
+                data-select-all
+                aria-label="Select every service on this page"
+                className="size-4 accent-primary"
+              />
+            </th>
+          ) : null}
+          <th className="w-full">Service</th>
+          {columns.map((c) => (
+            <th key={c}>{COLUMN_LABELS[c]}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
         {rows.map((s) => (
-          <li key={s.slug} className="flex gap-3 px-4 py-3" data-testid={`service-card-${s.slug}`}>
-            {selectable ? <RowCheckbox row={s} className="mt-1" /> : null}
-            <div className="min-w-0 flex-1">
+          <tr key={s.slug} data-testid={`service-row-${s.slug}`}>
+            {selectable ? (
+              <td>
+                <RowCheckbox row={s} />
+              </td>
+            ) : null}
+            <td>
               <ServiceName row={s} showLifecycle={!columns.includes("lifecycle")} />
-              <p className="line-clamp-2 text-xs text-muted-foreground">{s.description || s.slug}</p>
-              <dl className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs">
-                {columns.map((c) => (
-                  <div key={c} className="flex items-center gap-1">
-                    <dt className="sr-only">{COLUMN_LABELS[c]}</dt>
-                    <dd>
-                      <Cell column={c} row={s} now={now} stale={facts(s).stale} />
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </div>
-          </li>
+              <span className="catalog-description">{s.description || s.slug}</span>
+            </td>
+            {columns.map((c) => (
+              <td key={c} data-column={c}>
+                <Cell column={c} row={s} now={now} stale={stale(s)} />
+              </td>
+            ))}
+          </tr>
         ))}
-      </ul>
-    </>
+      </tbody>
+    </table>
   );
 }
 
-function RowCheckbox({ row, className }: { row: Row; className?: string }) {
+function RowCheckbox({ row }: { row: Row }) {
   return (
     <input
       type="checkbox"
@@ -120,7 +86,7 @@ function RowCheckbox({ row, className }: { row: Row; className?: string }) {
       value={row.slug}
       form={BULK_FORM}
       aria-label={`Select ${row.name}`}
-      className={`size-4 accent-primary ${className ?? ""}`}
+      className="size-4 accent-primary"
     />
   );
 }
@@ -128,7 +94,7 @@ function RowCheckbox({ row, className }: { row: Row; className?: string }) {
 function ServiceName({ row, showLifecycle }: { row: Row; showLifecycle: boolean }) {
   return (
     <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-      <Link href={`/services/${row.slug}`} prefetch={false} className="font-medium hover:underline">
+      <Link href={`/services/${row.slug}`} className="font-medium hover:underline">
         {row.name}
       </Link>
       {showLifecycle && row.lifecycle !== "production" ? <Badge>{row.lifecycle}</Badge> : null}
@@ -141,7 +107,7 @@ function Cell({ column, row, now, stale }: { column: CatalogColumn; row: Row; no
   switch (column) {
     case "owner":
       return row.teamSlug ? (
-        <Link className="hover:underline" href={`/teams/${row.teamSlug}`} prefetch={false}>
+        <Link className="hover:underline" href={`/teams/${row.teamSlug}`}>
           {row.teamName}
         </Link>
       ) : (

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
+import Link from "@/components/ui/link";
 import { removeDependencyAction } from "@/lib/catalog/actions";
 import type { ServiceDetail } from "@/lib/catalog/service-queries";
 import { TierBadge } from "./tier-badge";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { Facet } from "@/lib/catalog/queries";
 import { cn } from "@/lib/utils";
 
@@ -39,8 +39,6 @@ export function FacetList({
           return (
             <li key={f.value}>
               <Link
-                // A facet page is a fresh query: prefetching every one of them cost ~40 requests a load.
-                prefetch={false}
                 href={href(param, active ? undefined : f.value)}
                 aria-current={active ? "true" : undefined}
                 className={cn(

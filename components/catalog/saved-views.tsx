@@ -2,12 +2,12 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { Bookmark, Plus, Users, X } from "lucide-react";
-import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import Link from "@/components/ui/link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { CatalogColumn } from "@/lib/catalog/columns";
 import type { ActionState } from "@/lib/command/action";
@@ -47,7 +47,6 @@ export function SavedViews({ views, query, columns }: ListProps) {
           >
             <Link
               href={href}
-              prefetch={false}
               aria-current={open ? "page" : undefined}
               className="inline-flex items-center gap-1 rounded-full py-1 pr-1 pl-3 hover:underline"
               title={

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import type { Service, Team } from "@/db/schema";
 import { dateTime, relativeTime } from "@/lib/format";
 

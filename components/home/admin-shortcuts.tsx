@@ -1,6 +1,6 @@
 import { KeyRound, ScrollText, UserPlus, Users } from "lucide-react";
-import Link from "next/link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 
 const SHORTCUTS = [
   { href: "/admin/users/new", label: "Invite a user", icon: UserPlus },

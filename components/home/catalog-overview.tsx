@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 
 const TIER_LABEL: Record<string, string> = {
   tier0: "Tier 0 · critical",

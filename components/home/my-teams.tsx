@@ -1,8 +1,8 @@
 import { Users } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import Link from "@/components/ui/link";
 
 export function MyTeams({ teams }: { teams: { slug: string; name: string; memberRole: string }[] }) {
   return (

@@ -1,8 +1,8 @@
 import { KeyRound } from "lucide-react";
-import Link from "next/link";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import Link from "@/components/ui/link";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { scopeName } from "@/lib/auth/scope-choices";
 import { revokeTokenAction } from "@/lib/auth/token-actions";

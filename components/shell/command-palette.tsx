@@ -78,6 +78,11 @@ export function CommandPalette({ allowed }: { allowed: Permission[] }) {
   };
 
   const groups = q && found.data ? found.data : [];
+  // The first result is the one Enter opens: when results change, the highlight moves to it
+  // rather than staying on an entry of the previous answer.
+  const first = groups[0]?.items[0]?.id ?? (pages[0] ? `page:${pages[0].href}` : "");
+  const [selected, setSelected] = useState("");
+  useEffect(() => setSelected(first), [first]);
   const searching = found.isFetching || (text.trim() !== q && text.trim().length > 0);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -101,7 +106,13 @@ export function CommandPalette({ allowed }: { allowed: Permission[] }) {
           aria-describedby={undefined}
         >
           <Dialog.Title className="sr-only">Search or jump to</Dialog.Title>
-          <Command shouldFilter={false} loop label="Search or jump to">
+          <Command
+            shouldFilter={false}
+            loop
+            label="Search or jump to"
+            value={selected}
+            onValueChange={setSelected}
+          >
             <div className="flex items-center gap-2 border-b px-3">
               <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
               <Command.Input

@@ -1,7 +1,7 @@
 import { ShieldX } from "lucide-react";
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import Link from "@/components/ui/link";
 
 export function Forbidden({ what = "this page" }: { what?: string }) {
   return (

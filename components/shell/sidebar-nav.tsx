@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import Link from "@/components/ui/link";
 import type { Permission } from "@/lib/auth/permissions";
 import { cn } from "@/lib/utils";
 import { isActive, NAV } from "./nav-items";

@@ -2,8 +2,8 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { KeyRound, LogOut, Monitor, MonitorSmartphone, Moon, Sun } from "lucide-react";
-import Link from "next/link";
 import { useTheme } from "next-themes";
+import Link from "@/components/ui/link";
 import { signOutAction } from "@/lib/auth/actions";
 
 const itemClass =

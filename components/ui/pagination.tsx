@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { cn } from "@/lib/utils";
 
 /** Prev/next links that keep every other query parameter (filters live in the URL). */
@@ -45,7 +45,7 @@ export function Pagination({
           </span>
         )}
         {page < pages ? (
-          <Link className={linkClass} href={href(page + 1)} rel="next">
+          <Link className={linkClass} href={href(page + 1)} rel="next" prefetch>
             Next
           </Link>
         ) : (

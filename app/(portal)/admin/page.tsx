@@ -1,7 +1,7 @@
 import { KeyRound, ScrollText, Users, UsersRound } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Forbidden } from "@/components/shell/forbidden";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { type AdminSection, adminPageRead } from "@/lib/admin/reads";
 import { pageQuery } from "@/lib/query/page";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RollupBar } from "@/components/catalog/rollup-bar";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { scorecardsPageRead } from "@/lib/catalog/reads";
 import { RULES } from "@/lib/catalog/scorecard";

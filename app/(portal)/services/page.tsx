@@ -1,6 +1,5 @@
 import { Boxes, Download, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BulkBar } from "@/components/catalog/bulk-bar";
 import { CatalogTable } from "@/components/catalog/catalog-table";
 import { ColumnChooser } from "@/components/catalog/column-chooser";
@@ -13,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { catalogHref } from "@/lib/catalog/href";
@@ -69,7 +69,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
             {mayCreate ? (
               <>
                 <Button asChild variant="outline" size="sm">
-                  <Link href="/services/import" prefetch={false}>
+                  <Link href="/services/import">
                     <Upload aria-hidden /> Import
                   </Link>
                 </Button>
@@ -111,7 +111,6 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
       </form>
       <div className="mb-4 flex flex-wrap gap-2 text-sm">
         <Link
-          prefetch={false}
           href={href("mine", filter.mine ? undefined : "1")}
           className={toggleClass(filter.mine)}
           aria-current={filter.mine ? "true" : undefined}
@@ -120,7 +119,6 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           Owned by my teams
         </Link>
         <Link
-          prefetch={false}
           href={href("stale", filter.stale ? undefined : "1")}
           className={toggleClass(filter.stale)}
           aria-current={filter.stale ? "true" : undefined}
@@ -128,7 +126,6 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           Stale (not verified in 90 days)
         </Link>
         <Link
-          prefetch={false}
           href={href("archived", filter.archived ? undefined : "1")}
           className={toggleClass(filter.archived)}
           aria-current={filter.archived ? "true" : undefined}
@@ -136,7 +133,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           Archived
         </Link>
         {filtered ? (
-          <Link href="/services" prefetch={false} className="px-2 py-1 text-primary underline">
+          <Link href="/services" className="px-2 py-1 text-primary underline">
             Clear all
           </Link>
         ) : null}

@@ -1,9 +1,9 @@
 import { Users } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { teamsPageRead } from "@/lib/catalog/reads";
 import { plural } from "@/lib/plural";

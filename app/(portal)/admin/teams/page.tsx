@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { TeamForm } from "@/components/admin/team-form";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { adminTeamsPageRead } from "@/lib/admin/reads";

@@ -1,6 +1,5 @@
 import { UserSearch } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenTable } from "@/components/settings/token-table";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -8,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { adminTokensPageRead } from "@/lib/admin/reads";
 import { ROLE_LABELS } from "@/lib/auth/permissions";

@@ -1,6 +1,5 @@
 import { Activity, CalendarClock, Download, ExternalLink, Pencil, Siren, TriangleAlert } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AddDependencyForm } from "@/components/catalog/add-dependency-form";
 import { BlastRadius } from "@/components/catalog/blast-radius";
 import { DependencyGraph } from "@/components/catalog/dependency-graph";
@@ -15,6 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { FlashMessage } from "@/components/ui/flash-message";
+import Link from "@/components/ui/link";
 import { STALE_AFTER_DAYS } from "@/lib/catalog/list-filter";
 import { servicePageRead } from "@/lib/catalog/reads";
 import { relativeTime } from "@/lib/format";

@@ -1,11 +1,11 @@
 import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SessionEndOthers } from "@/components/settings/session-end-others";
 import { SessionTable } from "@/components/settings/session-table";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { ownSessionsRead } from "@/lib/auth/session-reads";

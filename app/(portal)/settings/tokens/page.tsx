@@ -1,11 +1,11 @@
 import { MonitorSmartphone } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenTable } from "@/components/settings/token-table";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { myTokensPageRead } from "@/lib/admin/reads";
 import { pageQuery } from "@/lib/query/page";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LevelBadge } from "@/components/catalog/level-badge";
 import { RollupBar } from "@/components/catalog/rollup-bar";
 import { TierBadge } from "@/components/catalog/tier-badge";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { teamPageRead } from "@/lib/catalog/reads";
