@@ -159,6 +159,21 @@ describe("the scorecards page", () => {
     expect(servicesWithUnmeasuredLevels(levels)).toBe(silverOrGold);
   });
 
+  it("recounts the rules as soon as the catalog changes, though the counts are cached", async () => {
+    const failingRunbook = async () =>
+      data(await runQuery(scorecardsPageRead, people.viewer, {})).rules.find(
+        (r) => r.rule.id === "has-runbook",
+      )!.fail;
+    const before = await failingRunbook();
+    await t.db.update(services).set({ runbookUrl: null }).where(eq(services.slug, "ledger"));
+    expect(await failingRunbook()).toBe(before + 1);
+    await t.db
+      .update(services)
+      .set({ runbookUrl: "https://runbooks.pharos.demo/ledger" })
+      .where(eq(services.slug, "ledger"));
+    expect(await failingRunbook()).toBe(before);
+  });
+
   it("drills into the services failing a rule", async () => {
     const owner = data(await runQuery(scorecardRulePageRead, people.viewer, { rule: "has-owner" }));
     expect(owner.items.map((i) => i.slug)).toEqual(["fax-gateway"]);
