@@ -22,7 +22,7 @@ const HOMES: Record<Role, { title: string; description: string }> = {
   engineer: { title: "My work", description: "What your teams' services need, most critical first." },
   change_manager: {
     title: "Change control",
-    description: "How ready the services behind each change are, and what your own teams' services need.",
+    description: "How ready the organisation's services are, and what your own teams' services need.",
   },
   admin: {
     title: "My work",

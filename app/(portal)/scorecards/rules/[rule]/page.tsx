@@ -28,7 +28,7 @@ export default async function RulePage({ params, searchParams }: PageProps<"/sco
     <>
       <PageHeader
         title={rule.title}
-        description={`A ${rule.level} rule. To pass: ${rule.fix}`}
+        description={`${rule.level[0].toUpperCase()}${rule.level.slice(1)} rule. ${rule.fix}`}
         actions={
           <Link href="/scorecards" className="text-sm text-primary hover:underline">
             All rules
