@@ -7,6 +7,8 @@ const EVERYONE = [
   "/services?tier=tier0&q=api",
   "/teams",
   "/teams/payments",
+  "/scorecards",
+  "/scorecards/rules/has-runbook",
   "/slos",
   "/changes",
   "/incidents",

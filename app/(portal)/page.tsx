@@ -1,40 +1,59 @@
 import type { Metadata } from "next";
+import { Fragment, type ReactNode } from "react";
 import { AdminShortcuts } from "@/components/home/admin-shortcuts";
-import { CatalogOverview } from "@/components/home/catalog-overview";
 import { MyTeams } from "@/components/home/my-teams";
-import { PendingDomains } from "@/components/home/pending-domains";
+import { ReadinessOverview } from "@/components/home/readiness-overview";
+import { WorkQueue } from "@/components/home/work-queue";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Role } from "@/db/schema/enums";
 import { homePageRead } from "@/lib/home/reads";
+import type { HomeSection } from "@/lib/home/sections";
+import type { QueryOutput } from "@/lib/query/define";
 import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Home" };
 
 const HOMES: Record<Role, { title: string; description: string }> = {
-  viewer: { title: "Reliability at a glance", description: "The organisation's services by tier and owner." },
-  engineer: { title: "My work", description: "Your teams, their services, and what needs you." },
+  viewer: {
+    title: "Reliability at a glance",
+    description: "How ready the organisation's services are for production, by tier and by team.",
+  },
+  engineer: { title: "My work", description: "What your teams' services need, most critical first." },
   change_manager: {
     title: "Change control",
-    description: "The approval queue and this week's calendar, beside your teams.",
+    description: "How ready the organisation's services are, and what your own teams' services need.",
   },
-  admin: { title: "My work", description: "Your teams and the platform's administration." },
+  admin: {
+    title: "My work",
+    description: "What your teams' services need, and the platform's administration.",
+  },
+};
+
+type Home = QueryOutput<typeof homePageRead>;
+
+/** Each section of a home, drawn from its part of the read (lib/home/sections.ts lists them per role). */
+const SECTIONS: Record<HomeSection, (home: Home) => ReactNode> = {
+  "admin-shortcuts": () => <AdminShortcuts />,
+  readiness: (home) => (home.readiness ? <ReadinessOverview readiness={home.readiness} /> : null),
+  "work-queue": (home) =>
+    home.queue ? <WorkQueue queue={home.queue} onTeams={home.myTeams.length > 0} /> : null,
+  "my-teams": (home) => <MyTeams teams={home.myTeams} />,
 };
 
 /** Home depends on the role (DESIGN.md); `?as=role` opens another role's home. */
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const read = await pageQuery(homePageRead, await searchParams);
   if (!read.ok) return <Forbidden what="the home page" />;
-  const { role, summary, myTeams } = read.data;
-  const home = HOMES[role];
+  const home = read.data;
+  const { title, description } = HOMES[home.role];
   return (
     <>
-      <PageHeader title={home.title} description={home.description} />
+      <PageHeader title={title} description={description} />
       <div className="grid gap-6">
-        {role === "admin" ? <AdminShortcuts /> : null}
-        {role === "viewer" ? <CatalogOverview summary={summary} /> : <MyTeams teams={myTeams} />}
-        {role !== "viewer" ? <CatalogOverview summary={summary} /> : null}
-        <PendingDomains role={role} />
+        {home.sections.map((section) => (
+          <Fragment key={section}>{SECTIONS[section](home)}</Fragment>
+        ))}
       </div>
     </>
   );

@@ -1,4 +1,6 @@
 import { Medal } from "lucide-react";
+import type { ScorecardLevel } from "@/db/schema/catalog";
+import { unmeasuredAt } from "@/lib/catalog/scorecard";
 import { cn } from "@/lib/utils";
 
 const STYLE: Record<string, string> = {
@@ -8,17 +10,43 @@ const STYLE: Record<string, string> = {
   none: "bg-muted text-muted-foreground",
 };
 
-export function LevelBadge({ level, className }: { level: string; className?: string }) {
+/**
+ * A readiness level, with how many of its rules no domain measures yet ("Gold · 3 unmeasured"),
+ * so a level never looks earned on rules nobody checked. The count follows from the level
+ * (unmeasuredAt) unless the caller knows the service's own. Never wraps nor truncates.
+ */
+export function LevelBadge({
+  level,
+  unmeasured = unmeasuredAt(level as ScorecardLevel),
+  className,
+}: {
+  level: string;
+  unmeasured?: number;
+  className?: string;
+}) {
+  const name = level === "none" ? "No level" : level[0].toUpperCase() + level.slice(1);
   return (
     <span
       className={cn(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium",
+        "inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium",
         STYLE[level] ?? STYLE.none,
         className,
       )}
+      title={
+        unmeasured
+          ? `${unmeasured} of the rules this level counts are not measured yet: no SLO or incident data exists in Pharos.`
+          : undefined
+      }
+      data-testid="level-badge"
     >
       <Medal className="size-3" aria-hidden />
-      {level === "none" ? "No level" : level[0].toUpperCase() + level.slice(1)}
+      {name}
+      {unmeasured ? (
+        <>
+          {" "}
+          <span className="font-normal opacity-80">· {unmeasured} unmeasured</span>
+        </>
+      ) : null}
     </span>
   );
 }

@@ -3,7 +3,8 @@ import type { Lifecycle, ServiceDomain, Tier } from "@/db/schema/enums";
 type DemoService = {
   slug: string;
   name: string;
-  team: string;
+  /** The owning team's slug; null for a service nobody owns (the scorecards show it as unowned). */
+  team: string | null;
   tier: Tier;
   domain: ServiceDomain;
   lifecycle?: Lifecycle;
@@ -498,5 +499,18 @@ export const DEMO_SERVICES: DemoService[] = [
     tags: ["customer-facing"],
     dependsOn: [],
     care: "full",
+  },
+  // Left behind by a reorganisation: nobody owns it, so the home and scorecards can show why that matters.
+  {
+    slug: "fax-gateway",
+    name: "Fax Gateway",
+    team: null,
+    tier: "tier2",
+    domain: "middleware",
+    lifecycle: "deprecated",
+    description: "Legacy bridge that turns inbound insurance-claim faxes into emails for the claims desk.",
+    tags: ["legacy"],
+    dependsOn: ["notification-hub"],
+    care: "bare",
   },
 ];

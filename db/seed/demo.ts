@@ -47,7 +47,7 @@ export async function seedDemo(db: Db, now = new Date()) {
 
     const serviceRows = await tx
       .insert(services)
-      .values(DEMO_SERVICES.map((s, i) => serviceValues(s, i, teamId.get(s.team)!, now)))
+      .values(DEMO_SERVICES.map((s, i) => serviceValues(s, i, s.team ? teamId.get(s.team)! : null, now)))
       .returning({ id: services.id, slug: services.slug });
     const serviceId = new Map(serviceRows.map((s) => [s.slug, s.id]));
     const edges = DEMO_SERVICES.flatMap((s) =>
@@ -83,10 +83,15 @@ export async function seedDemo(db: Db, now = new Date()) {
   });
 }
 
-function serviceValues(s: (typeof DEMO_SERVICES)[number], index: number, ownerTeamId: string, now: Date) {
+function serviceValues(
+  s: (typeof DEMO_SERVICES)[number],
+  index: number,
+  ownerTeamId: string | null,
+  now: Date,
+) {
   const full = s.care === "full";
   const partial = s.care !== "bare";
-  const repo = `https://git.pharos.demo/${s.team}/${s.slug}`;
+  const repo = `https://git.pharos.demo/${s.team ?? "legacy"}/${s.slug}`;
   return {
     slug: s.slug,
     name: s.name,

@@ -20,6 +20,20 @@ describe("catalog filters", () => {
     expect(filterParams(f)).toMatchObject({ tier: "tier0", tag: "pci", stale: "1", sort: "level" });
   });
 
+  it("read 'below a level' and 'unowned', and write them back", () => {
+    const params = new URLSearchParams("below=silver&unowned=1");
+    const f = parseCatalogFilter((k) => params.get(k) ?? undefined);
+    expect(f).toMatchObject({ below: "silver", unowned: true });
+    expect(filterParams(f)).toMatchObject({ below: "silver", unowned: "1" });
+    // Nothing is below "none", and an unknown level is no filter at all.
+    expect(parseCatalogFilter((k) => ({ below: "none" })[k]).below).toBeUndefined();
+    expect(parseCatalogFilter((k) => ({ below: "platinum" })[k]).below).toBeUndefined();
+    expect(filterParams(parseCatalogFilter(() => undefined))).toMatchObject({
+      below: undefined,
+      unowned: undefined,
+    });
+  });
+
   it("default to sorting by name", () => {
     expect(parseCatalogFilter(() => undefined).sort).toBe("name");
     expect(filterParams(parseCatalogFilter(() => undefined)).sort).toBeUndefined();

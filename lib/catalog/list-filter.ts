@@ -21,7 +21,11 @@ export type CatalogFilter = {
   domain?: ServiceDomain;
   tag?: string;
   level?: ScorecardLevel;
+  /** Services whose level is lower than this one (`below=silver`: no level or bronze). */
+  below?: Exclude<ScorecardLevel, "none">;
   stale?: boolean;
+  /** Services no team owns. */
+  unowned?: boolean;
   archived?: boolean;
   mine?: boolean;
   sort: Sort;
@@ -49,7 +53,12 @@ export function parseCatalogFilter(get: (key: string) => string | undefined): Ca
     domain: pick(SERVICE_DOMAINS, get("domain")),
     tag: text("tag", 40)?.toLowerCase(),
     level: pick(SCORECARD_LEVELS, get("level")),
+    below: pick(
+      SCORECARD_LEVELS.filter((l) => l !== "none"),
+      get("below"),
+    ),
     stale: get("stale") === "1" || get("stale") === "true",
+    unowned: get("unowned") === "1" || get("unowned") === "true",
     archived: get("archived") === "1" || get("archived") === "true",
     mine: get("mine") === "1" || get("mine") === "true",
     sort: pick(SORTS, get("sort")) ?? "name",
@@ -66,7 +75,9 @@ export function filterParams(filter: CatalogFilter): Record<string, string | und
     domain: filter.domain,
     tag: filter.tag,
     level: filter.level,
+    below: filter.below,
     stale: filter.stale ? "1" : undefined,
+    unowned: filter.unowned ? "1" : undefined,
     archived: filter.archived ? "1" : undefined,
     mine: filter.mine ? "1" : undefined,
     sort: filter.sort === "name" ? undefined : filter.sort,

@@ -62,6 +62,21 @@ describe("catalog queries", () => {
     expect(new Set(mine.items.map((i) => i.teamSlug))).toEqual(new Set(["payments", "checkout"]));
   });
 
+  it("filters below a level and to the services no team owns", async () => {
+    const all = (await listServices(t.db, filter(""), page)).items;
+    const belowSilver = await listServices(t.db, filter("below=silver&tier=tier1"), page);
+    const expected = all
+      .filter((s) => s.tier === "tier1" && (s.scorecardLevel === "none" || s.scorecardLevel === "bronze"))
+      .map((s) => s.slug);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(belowSilver.items.map((s) => s.slug).sort()).toEqual(expected.sort());
+    const belowGold = await listServices(t.db, filter("below=gold"), page);
+    expect(belowGold.total).toBe(all.filter((s) => s.scorecardLevel !== "gold").length);
+    const unowned = await listServices(t.db, filter("unowned=1"), page);
+    expect(unowned.items.map((s) => s.slug)).toEqual(["fax-gateway"]);
+    expect(unowned.items[0].teamSlug).toBeNull();
+  });
+
   it("sorts by tier, readiness and staleness", async () => {
     const byTier = (await listServices(t.db, filter("sort=tier"), page)).items.map((i) => i.tier);
     expect(byTier).toEqual([...byTier].sort());

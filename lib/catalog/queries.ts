@@ -5,6 +5,7 @@ import type { Queryable } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams } from "@/db/schema";
 import { versionedCache } from "./catalog-version";
 import { type CatalogFilter, STALE_AFTER_DAYS, toPrefixQuery } from "./list-filter";
+import { levelsBelow } from "./scorecard";
 
 export { teamsOfUser } from "./team-queries";
 
@@ -53,6 +54,8 @@ export function conditions(
   if (filter.lifecycle && except !== "lifecycle") where.push(eq(services.lifecycle, filter.lifecycle));
   if (filter.domain && except !== "domain") where.push(eq(services.domain, filter.domain));
   if (filter.level && except !== "level") where.push(eq(services.scorecardLevel, filter.level));
+  if (filter.below) where.push(inArray(services.scorecardLevel, levelsBelow(filter.below)));
+  if (filter.unowned) where.push(isNull(services.ownerTeamId));
   if (filter.tag && except !== "tag") where.push(sql`${services.tags} @> array[${filter.tag}]::text[]`);
   if (filter.stale) {
     const cutoff = new Date(ctx.now.getTime() - STALE_AFTER_DAYS * 86_400_000);
@@ -320,17 +323,6 @@ async function countFacets(db: Queryable, filter: CatalogFilter, ctx: FacetConte
 }
 
 const LEVEL_ORDER = ["gold", "silver", "bronze", "none"];
-
-export async function catalogSummary(db: Queryable) {
-  const rows = await db
-    .select({ tier: services.tier, n: count() })
-    .from(services)
-    .where(isNull(services.archivedAt))
-    .groupBy(services.tier)
-    .orderBy(asc(services.tier));
-  const [{ teamCount }] = await db.select({ teamCount: count() }).from(teams);
-  return { byTier: rows, services: rows.reduce((s, r) => s + r.n, 0), teams: teamCount };
-}
 
 /** Services per scorecard level, grouped by team or by tier, for the rollups. */
 export async function scorecardRollup(db: Queryable, by: "team" | "tier", teamSlug?: string) {

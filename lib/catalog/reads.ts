@@ -19,6 +19,7 @@ import {
   searchServices,
   teamsOfUser,
 } from "./queries";
+import { ruleFailures, ruleStats } from "./rule-stats";
 import { getServiceDetail } from "./service-queries";
 import { serviceSlugSuggestions } from "./suggestions";
 
@@ -39,7 +40,9 @@ const filterParams = {
   domain: pageText,
   tag: pageText,
   level: pageText,
+  below: pageText,
   stale: pageText,
+  unowned: pageText,
   archived: pageText,
   mine: pageText,
   sort: pageText,
@@ -178,7 +181,26 @@ export const scorecardsPageRead = defineQuery({
   permission: "catalog.read",
   input: z.object({}),
   async run({ db }) {
-    const [byTeam, byTier] = await Promise.all([scorecardRollup(db, "team"), scorecardRollup(db, "tier")]);
-    return { byTeam, byTier };
+    const [byTeam, byTier, rules] = await Promise.all([
+      scorecardRollup(db, "team"),
+      scorecardRollup(db, "tier"),
+      ruleStats(db),
+    ]);
+    return { byTeam, byTier, rules };
+  },
+});
+
+const RULE_PAGE_SIZE = 50;
+
+/** One rule and the live services failing it (the drill-down behind a failing count). */
+export const scorecardRulePageRead = defineQuery({
+  name: "catalog.scorecard_rule_page",
+  permission: "catalog.read",
+  input: z.object({ rule: pageSlug, page: pageNumber }),
+  async run({ db }, input) {
+    if (!input.rule) return null;
+    const paging = pageWindow(input.page, RULE_PAGE_SIZE);
+    const found = await ruleFailures(db, input.rule, paging);
+    return found ? { ...found, paging } : null;
   },
 });

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateScorecard, LEVEL_RANK, RULES, type ScorecardInput } from "./scorecard";
+import {
+  evaluateScorecard,
+  LEVEL_RANK,
+  levelsBelow,
+  RULES,
+  type ScorecardInput,
+  unmeasuredAt,
+} from "./scorecard";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
@@ -21,13 +28,41 @@ const complete: ScorecardInput = {
 };
 
 describe("production-readiness scorecard", () => {
-  it("reaches gold when every applicable rule passes, with domain rules not applicable", () => {
+  it("reaches gold when every measured rule passes, and counts the rules no domain measures yet", () => {
     const card = evaluateScorecard(complete, NOW);
     expect(card.level).toBe("gold");
     expect(card.nextLevel).toBeNull();
-    const na = card.results.filter((r) => r.outcome === "n/a").map((r) => r.rule.id);
-    expect(na.sort()).toEqual(["has-slo", "no-overdue-actions", "slos-met"]);
+    const unmeasured = card.results.filter((r) => r.outcome === "unmeasured").map((r) => r.rule.id);
+    expect(unmeasured.sort()).toEqual(["has-slo", "no-overdue-actions", "slos-met"]);
+    expect(card.unmeasured).toBe(3);
     expect(card.passed).toBe(card.applicable);
+    expect(card.applicable).toBe(RULES.length - 3);
+  });
+
+  it("a level counts only its own unmeasured rules and those below it", () => {
+    const silver = evaluateScorecard({ ...complete, lastDrTestAt: null }, NOW);
+    expect(silver.level).toBe("silver");
+    expect(silver.unmeasured).toBe(1); // has-slo; the gold ones are not claimed
+    const bronze = evaluateScorecard({ ...complete, verifiedAt: null }, NOW);
+    expect(bronze.unmeasured).toBe(0);
+    expect([
+      unmeasuredAt("none"),
+      unmeasuredAt("bronze"),
+      unmeasuredAt("silver"),
+      unmeasuredAt("gold"),
+    ]).toEqual([0, 0, 1, 3]);
+  });
+
+  it("once a domain's facts exist its rules are measured, not unmeasured", () => {
+    const card = evaluateScorecard({ ...complete, sloCount: 1, slosMet: true, overdueActionItems: 0 }, NOW);
+    expect(card.level).toBe("gold");
+    expect(card.unmeasured).toBe(0);
+    expect(card.applicable).toBe(RULES.length);
+  });
+
+  it("levels below a level, lowest first", () => {
+    expect(levelsBelow("silver")).toEqual(["none", "bronze"]);
+    expect(levelsBelow("none")).toEqual([]);
   });
 
   it("stops at the first level with a failing rule and says how to fix it", () => {
@@ -91,6 +126,8 @@ describe("production-readiness scorecard", () => {
           LEVEL_RANK[before.level],
         );
         expect(before.passed).toBeLessThanOrEqual(before.applicable);
+        // A stored level shows its unmeasured count without the service: both must agree.
+        expect(before.unmeasured).toBe(unmeasuredAt(before.level));
       }),
     );
   });

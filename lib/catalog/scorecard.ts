@@ -15,19 +15,31 @@ export type ScorecardInput = {
   rpoMinutes: number | null;
   lastDrTestAt: Date | null;
   verifiedAt: Date | null;
-  /** Facts from domains that have not landed yet are `undefined`: their rules are not applicable. */
+  /** Facts from domains that have not landed yet are `undefined`: their rules are unmeasured. */
   sloCount?: number;
   slosMet?: boolean;
   overdueActionItems?: number;
 };
 
-export type RuleOutcome = "pass" | "fail" | "n/a";
+/**
+ * "n/a": the rule does not apply to this service (a DR test for tier 3). "unmeasured": it
+ * applies, but the domain that holds its facts has not landed, so nobody knows; a level
+ * reached without it says so rather than pass it silently.
+ */
+export type RuleOutcome = "pass" | "fail" | "n/a" | "unmeasured";
 export type Rule = {
   id: string;
   level: Exclude<ScorecardLevel, "none">;
   title: string;
   /** How to make the rule pass, in words the owner can act on. */
   fix: string;
+  /** Where the fix is made: the service's edit form, or its page (the Verify button). */
+  fixAt: "edit" | "verify";
+  /**
+   * The domain whose facts the rule needs while that domain has not landed: the rule is then
+   * unmeasured for every service. Remove it when the domain provides the facts.
+   */
+  awaits?: "slo" | "incidents";
   check: (s: ScorecardInput, now: Date) => RuleOutcome;
 };
 
@@ -44,6 +56,7 @@ export const RULES: Rule[] = [
     level: "bronze",
     title: "Has an owning team",
     fix: "Set the owner team on the service.",
+    fixAt: "edit",
     check: (s) => pass(s.ownerTeamId !== null),
   },
   {
@@ -51,6 +64,7 @@ export const RULES: Rule[] = [
     level: "bronze",
     title: "Describes what it does",
     fix: "Write a description of at least 20 characters.",
+    fixAt: "edit",
     check: (s) => pass(s.description.trim().length >= 20),
   },
   {
@@ -58,6 +72,7 @@ export const RULES: Rule[] = [
     level: "bronze",
     title: "Links its source repository",
     fix: "Add the repository URL.",
+    fixAt: "edit",
     check: (s) => pass(Boolean(s.repoUrl)),
   },
   {
@@ -65,6 +80,7 @@ export const RULES: Rule[] = [
     level: "bronze",
     title: "Names an on-call rotation",
     fix: "Set the on-call rotation responders should page.",
+    fixAt: "edit",
     check: (s) => pass(Boolean(s.onCall)),
   },
   {
@@ -72,6 +88,7 @@ export const RULES: Rule[] = [
     level: "silver",
     title: "Has a runbook",
     fix: "Link the runbook responders follow.",
+    fixAt: "edit",
     check: (s) => pass(Boolean(s.runbookUrl)),
   },
   {
@@ -79,6 +96,7 @@ export const RULES: Rule[] = [
     level: "silver",
     title: "Links a dashboard",
     fix: "Add a link of kind “dashboard”.",
+    fixAt: "edit",
     check: (s) => pass(s.links.some((l) => l.kind === "dashboard" || /dashboard|grafana/i.test(l.title))),
   },
   {
@@ -86,13 +104,16 @@ export const RULES: Rule[] = [
     level: "silver",
     title: "Has at least one SLO",
     fix: "Define an SLO for the service's most important user journey.",
-    check: (s) => (s.sloCount === undefined ? "n/a" : pass(s.sloCount > 0)),
+    fixAt: "edit",
+    awaits: "slo",
+    check: (s) => (s.sloCount === undefined ? "unmeasured" : pass(s.sloCount > 0)),
   },
   {
     id: "verified-90d",
     level: "silver",
     title: "Catalog entry verified in the last 90 days",
     fix: "Have an owner review the entry and press “Verify”.",
+    fixAt: "verify",
     check: (s, now) => pass(within(s.verifiedAt, 90, now)),
   },
   {
@@ -100,20 +121,25 @@ export const RULES: Rule[] = [
     level: "gold",
     title: "Meets its SLOs",
     fix: "Bring every SLO back within target (budget remaining above zero).",
-    check: (s) => (s.slosMet === undefined ? "n/a" : pass(s.slosMet)),
+    fixAt: "edit",
+    awaits: "slo",
+    check: (s) => (s.slosMet === undefined ? "unmeasured" : pass(s.slosMet)),
   },
   {
     id: "no-overdue-actions",
     level: "gold",
     title: "No overdue postmortem action items",
     fix: "Close or re-plan the overdue action items.",
-    check: (s) => (s.overdueActionItems === undefined ? "n/a" : pass(s.overdueActionItems === 0)),
+    fixAt: "edit",
+    awaits: "incidents",
+    check: (s) => (s.overdueActionItems === undefined ? "unmeasured" : pass(s.overdueActionItems === 0)),
   },
   {
     id: "dr-test-365d",
     level: "gold",
     title: "Disaster-recovery test in the last 365 days (tier 0/1)",
     fix: "Run a DR test and record its date.",
+    fixAt: "edit",
     check: (s, now) => (critical(s.tier) ? pass(within(s.lastDrTestAt, 365, now)) : "n/a"),
   },
   {
@@ -121,17 +147,38 @@ export const RULES: Rule[] = [
     level: "gold",
     title: "RTO and RPO targets set (tier 0/1)",
     fix: "Agree and record RTO and RPO targets.",
+    fixAt: "edit",
     check: (s) => (critical(s.tier) ? pass(s.rtoMinutes !== null && s.rpoMinutes !== null) : "n/a"),
   },
 ];
 
 const ORDER: Exclude<ScorecardLevel, "none">[] = ["bronze", "silver", "gold"];
 
+export const LEVEL_RANK: Record<ScorecardLevel, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };
+
+/** The levels below `level` (for "below silver": none and bronze). */
+export function levelsBelow(level: ScorecardLevel): ScorecardLevel[] {
+  return (["none", ...ORDER] as ScorecardLevel[]).filter((l) => LEVEL_RANK[l] < LEVEL_RANK[level]);
+}
+
+/**
+ * How many rules a level counts that no domain measures yet: those of that level and below
+ * still awaiting their domain. It depends on the level alone (a landed domain measures every
+ * service), so a stored level can show it without storing more.
+ */
+export function unmeasuredAt(level: ScorecardLevel): number {
+  return RULES.filter((r) => r.awaits && LEVEL_RANK[r.level] <= LEVEL_RANK[level]).length;
+}
+
 export type Scorecard = {
   level: ScorecardLevel;
   results: { rule: Rule; outcome: RuleOutcome }[];
+  /** Rules that passed, of those measured and applicable. */
   passed: number;
+  /** Rules measured and applicable to the service (passing or failing). */
   applicable: number;
+  /** Rules of the reached level (and below) that are not measured yet: see unmeasuredAt. */
+  unmeasured: number;
   /** The failing rules that stand between the service and its next level. */
   nextLevel: { level: Exclude<ScorecardLevel, "none">; failing: Rule[] } | null;
 };
@@ -150,14 +197,15 @@ export function evaluateScorecard(service: ScorecardInput, now = new Date()): Sc
     }
     level = candidate;
   }
-  const applicable = results.filter((r) => r.outcome !== "n/a");
+  const applicable = results.filter((r) => r.outcome === "pass" || r.outcome === "fail");
   return {
     level,
     results,
     passed: applicable.filter((r) => r.outcome === "pass").length,
     applicable: applicable.length,
+    unmeasured: results.filter(
+      (r) => r.outcome === "unmeasured" && LEVEL_RANK[r.rule.level] <= LEVEL_RANK[level],
+    ).length,
     nextLevel,
   };
 }
-
-export const LEVEL_RANK: Record<ScorecardLevel, number> = { none: 0, bronze: 1, silver: 2, gold: 3 };

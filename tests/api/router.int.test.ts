@@ -217,7 +217,7 @@ describe("the router", () => {
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(response.headers.get("content-type")).toContain("application/yaml");
     const yaml = gunzipSync(Buffer.from(await response.arrayBuffer())).toString();
-    expect(yaml.match(/^kind: Component$/gm)?.length).toBe(43);
+    expect(yaml.match(/^kind: Component$/gm)?.length).toBe(44);
     expect(yaml).toMatch(/^kind: Group$/m);
   });
 

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
-import { RollupBar } from "@/components/catalog/rollup-bar";
+import { RollupBar, type RollupRow } from "@/components/catalog/rollup-bar";
+import { RollupTable } from "@/components/catalog/rollup-table";
+import { RuleStatsList } from "@/components/catalog/rule-stats-list";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { scorecardsPageRead } from "@/lib/catalog/reads";
+import { rollupHref, rollupLevelHref, tierLabel } from "@/lib/catalog/rollup-links";
+import { servicesWithUnmeasuredLevels } from "@/lib/catalog/rollup-math";
 import { RULES } from "@/lib/catalog/scorecard";
+import { plural } from "@/lib/plural";
 import { pageQuery } from "@/lib/query/page";
 
 export const metadata: Metadata = { title: "Production readiness" };
@@ -13,65 +18,64 @@ export const metadata: Metadata = { title: "Production readiness" };
 export default async function ScorecardsPage() {
   const read = await pageQuery(scorecardsPageRead, {});
   if (!read.ok) return <Forbidden what="production readiness" />;
-  const { byTeam, byTier } = read.data;
+  const { byTeam, byTier, rules } = read.data;
+  const total = byTier.reduce((n, r) => n + r.total, 0);
+  const unmeasuredLevels = byTier.reduce((n, r) => n + servicesWithUnmeasuredLevels(r.levels), 0);
+  const unmeasuredRules = RULES.filter((r) => r.awaits).length;
   return (
     <>
       <PageHeader
         title="Production readiness"
-        description="Bronze, silver and gold: a level is reached when all its rules and those below pass. Levels are recomputed on every change and hourly."
+        description="Bronze, silver and gold: a level is reached when all its measured rules and those below pass. Levels are recomputed on every change and hourly."
       />
+      {unmeasuredRules ? (
+        <p
+          className="mb-6 rounded-md border border-at-risk/40 bg-at-risk/10 px-4 py-3 text-sm"
+          data-testid="unmeasured-note"
+        >
+          {plural(unmeasuredRules, { one: "rule is", other: "rules are" })} not measured yet (SLOs and
+          postmortem action items: Pharos holds no data for them), so{" "}
+          <strong>
+            {unmeasuredLevels} of {plural(total, { one: "service's level", other: "services' levels" })}
+          </strong>{" "}
+          count rules nobody has checked. Each badge says how many.
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>By tier</CardTitle>
-          </CardHeader>
-          <ul className="divide-y">
-            {byTier.map((row) => (
-              <li key={row.key} className="grid gap-2 px-4 py-3">
-                <Link
-                  href={`/services?tier=${row.key}&sort=level`}
-                  className="text-sm font-medium hover:underline"
-                >
-                  {row.label.replace("tier", "Tier ")}
-                </Link>
-                <RollupBar row={row} />
-              </li>
-            ))}
-          </ul>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>By team</CardTitle>
-          </CardHeader>
-          <ul className="divide-y">
-            {byTeam.map((row) => (
-              <li key={row.key} className="grid gap-2 px-4 py-3">
-                <Link
-                  href={row.key === "unowned" ? "/services" : `/teams/${row.key}`}
-                  className="text-sm font-medium hover:underline"
-                >
-                  {row.label}
-                </Link>
-                <RollupBar row={row} />
-              </li>
-            ))}
-          </ul>
-        </Card>
+        <RollupCard title="By tier" by="tier" rows={byTier} />
+        <RollupCard title="By team" by="team" rows={byTeam} />
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle>The rules</CardTitle>
+            <span className="text-xs text-muted-foreground">
+              Over {plural(total, { one: "live service", other: "live services" })}
+            </span>
           </CardHeader>
-          <ul className="divide-y text-sm">
-            {RULES.map((r) => (
-              <li key={r.id} className="grid gap-0.5 px-4 py-2 sm:grid-cols-[6rem_1fr_1fr]">
-                <span className="text-xs uppercase text-muted-foreground">{r.level}</span>
-                <span>{r.title}</span>
-                <span className="text-muted-foreground">{r.fix}</span>
-              </li>
-            ))}
-          </ul>
+          <RuleStatsList rules={rules} />
         </Card>
       </div>
     </>
+  );
+}
+
+function RollupCard({ title, by, rows }: { title: string; by: "tier" | "team"; rows: RollupRow[] }) {
+  const label = (r: RollupRow) => (by === "tier" ? tierLabel(r.key) : r.label);
+  return (
+    <Card data-testid={`scorecards-by-${by}`}>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <ul className="divide-y">
+        {rows.map((row) => (
+          <li key={row.key} className="grid gap-2 px-4 py-3">
+            <Link href={rollupHref(by, row.key)} className="text-sm font-medium hover:underline">
+              {label(row)}
+            </Link>
+            <RollupBar row={row} levelHref={rollupLevelHref(by, row.key)} />
+          </li>
+        ))}
+      </ul>
+      <RollupTable caption={`Readiness ${title.toLowerCase()}`} rows={rows} label={label} />
+    </Card>
   );
 }

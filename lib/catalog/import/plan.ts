@@ -201,9 +201,14 @@ export async function planImport(db: Queryable, actor: Actor, file: string | Map
     const problems: string[] = [];
     if (data.ownerTeam && !knownTeams.has(data.ownerTeam))
       problems.push(`owner group:default/${data.ownerTeam} is neither in this file nor in Pharos`);
-    if (!data.ownerTeam) problems.push("a Component needs spec.owner");
+    // A service nobody owns exports as the placeholder group; importing that back keeps it
+    // unowned rather than refusing it. A new service still needs an owner.
+    const staysUnowned = current !== undefined && !currentOwner && !data.ownerTeam;
+    if (!data.ownerTeam && !staysUnowned) problems.push("a Component needs spec.owner");
     const dangling = data.dependsOn.filter((d) => !knownServiceSlugs.has(d));
-    const valid = createServiceInput.safeParse(data);
+    const valid = (
+      staysUnowned ? createServiceInput.omit({ ownerTeam: true }) : createServiceInput
+    ).safeParse(data);
     if (!valid.success) problems.push(issues(valid.error));
     if (dangling.length)
       problems.push(

@@ -9,6 +9,7 @@ import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { teamPageRead } from "@/lib/catalog/reads";
+import { rollupLevelHref } from "@/lib/catalog/rollup-links";
 import { pageQuery } from "@/lib/query/page";
 
 export async function generateMetadata({ params }: PageProps<"/teams/[slug]">): Promise<Metadata> {
@@ -34,7 +35,7 @@ export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
             </Link>
           </CardHeader>
           <div className="p-4">
-            <RollupBar row={rollup} />
+            <RollupBar row={rollup} levelHref={rollupLevelHref("team", team.slug)} />
           </div>
         </Card>
       ) : null}

@@ -1,0 +1,87 @@
+import { CircleCheck, Pencil, ShieldCheck } from "lucide-react";
+import { LevelBadge } from "@/components/catalog/level-badge";
+import { TierBadge } from "@/components/catalog/tier-badge";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import Link from "@/components/ui/link";
+import type { Tier } from "@/db/schema/enums";
+import { plural } from "@/lib/plural";
+
+type Queue = {
+  items: {
+    slug: string;
+    name: string;
+    tier: Tier;
+    level: string;
+    teamName: string | null;
+    failing: { id: string; title: string; fix: string; fixAt: "edit" | "verify" }[];
+  }[];
+  total: number;
+  href: string;
+};
+
+/** Where each fix is made: the edit form, or the service page with its Verify button. */
+const fixHref = (slug: string, fixAt: "edit" | "verify") =>
+  fixAt === "edit" ? `/services/${slug}/edit` : `/services/${slug}`;
+
+/** "What needs you": the caller's teams' services failing readiness rules, most critical first. */
+export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }) {
+  return (
+    <Card data-testid="work-queue">
+      <CardHeader>
+        <CardTitle>What needs you</CardTitle>
+        {queue.total ? (
+          <Link href={queue.href} className="text-sm text-primary hover:underline">
+            {queue.total > queue.items.length
+              ? `All ${plural(queue.total, { one: "service", other: "services" })}`
+              : "In the catalog"}
+          </Link>
+        ) : null}
+      </CardHeader>
+      {queue.items.length ? (
+        <ol className="divide-y">
+          {queue.items.map((item) => (
+            <li key={item.slug} className="grid gap-2 px-4 py-3" data-testid={`queue-${item.slug}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <Link href={`/services/${item.slug}`} className="font-medium hover:underline">
+                  {item.name}
+                </Link>
+                <TierBadge tier={item.tier} />
+                <LevelBadge level={item.level} />
+                {item.teamName ? (
+                  <span className="text-xs text-muted-foreground">{item.teamName}</span>
+                ) : null}
+              </div>
+              <ul className="grid gap-1.5 text-sm">
+                {item.failing.map((f) => (
+                  <li key={f.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
+                    <span className="font-medium">{f.title}:</span>
+                    <span className="text-muted-foreground">{f.fix}</span>
+                    <Link
+                      href={fixHref(item.slug, f.fixAt)}
+                      className="inline-flex items-center gap-1 whitespace-nowrap text-primary hover:underline"
+                      data-testid={`fix-${item.slug}-${f.id}`}
+                    >
+                      {f.fixAt === "edit" ? (
+                        <Pencil className="size-3" aria-hidden />
+                      ) : (
+                        <ShieldCheck className="size-3" aria-hidden />
+                      )}
+                      {f.fixAt === "edit" ? "Edit the entry" : "Review and verify"}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <EmptyState icon={CircleCheck} title={onTeams ? "Nothing needs you" : "No services of yours yet"}>
+          {onTeams
+            ? "Every service your teams own passes every measured readiness rule."
+            : "Once an admin adds you to a team, its services' open readiness work shows here."}
+        </EmptyState>
+      )}
+    </Card>
+  );
+}

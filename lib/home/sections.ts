@@ -1,0 +1,19 @@
+import type { Role } from "@/db/schema/enums";
+
+/**
+ * The parts of each role's home, top to bottom. A domain that lands adds its section here
+ * (the SLO domain its budgets, the change domain the approval queue and calendar), its data
+ * to the home read and its component to the page; nothing is listed before it exists.
+ */
+export const HOME_SECTIONS = {
+  viewer: ["readiness"],
+  engineer: ["work-queue", "my-teams"],
+  change_manager: ["readiness", "work-queue", "my-teams"],
+  admin: ["admin-shortcuts", "work-queue", "my-teams"],
+} as const satisfies Record<Role, readonly string[]>;
+
+export type HomeSection = (typeof HOME_SECTIONS)[Role][number];
+
+export function sectionsOf(role: Role): readonly HomeSection[] {
+  return HOME_SECTIONS[role];
+}
