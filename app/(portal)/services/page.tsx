@@ -132,6 +132,20 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         >
           Archived
         </Link>
+        <Link
+          href={href("unowned", filter.unowned ? undefined : "1")}
+          className={toggleClass(filter.unowned)}
+          aria-current={filter.unowned ? "true" : undefined}
+        >
+          Unowned
+        </Link>
+        {filter.below ? (
+          // Set by the home page's and scorecards' links; shown so it can be seen and cleared.
+          <Link href={href("below", undefined)} className={toggleClass(true)} aria-current="true">
+            Below {LEVEL_LABEL[filter.below] ?? filter.below} ✕
+            <span className="sr-only"> (remove this filter)</span>
+          </Link>
+        ) : null}
         {filtered ? (
           <Link href="/services" className="px-2 py-1 text-primary underline">
             Clear all
