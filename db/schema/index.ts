@@ -1,3 +1,4 @@
 export * from "./catalog";
+export * from "./catalog-locations";
 export * from "./enums";
 export * from "./platform";
