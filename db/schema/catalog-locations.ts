@@ -1,23 +1,12 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { PlanRow } from "@/lib/catalog/import/plan";
 import { users } from "./catalog";
 
 export const LOCATION_RESULTS = ["applied", "held", "failed", "unchanged"] as const;
 export type LocationResult = (typeof LOCATION_RESULTS)[number];
 
 /** What a held or failed refresh would have done, kept so reviewers see the diff (no entity payloads). */
-export type LocationPlan = {
-  rows: {
-    ref: string;
-    kind: string;
-    action: string;
-    reason?: string;
-    changes?: string[];
-    diff?: { field: string; label: string; before: string; after: string }[];
-    warnings?: string[];
-  }[];
-  counts: Record<string, number>;
-  warnings: number;
-};
+export type LocationPlan = { rows: PlanRow[]; counts: Record<string, number>; warnings: number };
 
 /**
  * A registered catalog-info.yaml URL, refreshed on a schedule and on demand (see

@@ -6,7 +6,7 @@ import { type ActionState, formInput, runAction } from "@/lib/command/action";
 import { applyHeldLocation, deleteLocation, registerLocation } from "./location-commands";
 import { refreshLocation } from "./refresh";
 
-export const LOCATIONS_PATH = "/services/import/locations";
+const LOCATIONS_PATH = "/services/import/locations";
 
 export async function registerLocationAction(_: ActionState, formData: FormData): Promise<ActionState> {
   const result = await runAction(registerLocation, formInput(formData), {
@@ -25,7 +25,10 @@ const OUTCOME = {
   failed: "The refresh failed; see the location.",
 } as const;
 
-export async function refreshLocationAction(_: ActionState, formData: FormData): Promise<ActionState> {
+export async function refreshLocationAction(
+  _: ActionState,
+  formData: FormData,
+): Promise<ActionState & { result?: string }> {
   const result = await refreshLocation(await getActor(), String(formData.get("id") ?? ""));
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath(LOCATIONS_PATH);
