@@ -97,5 +97,19 @@ test.describe("catalog locations", () => {
 
     await page.goto(`/services/${name}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Synced Journey");
+    await page.goto("/services/import");
+    await snap(page, "import-with-locations-link");
+  });
+
+  test("a viewer reads how each location last went, without the controls", async ({ page }) => {
+    await signInAs(page, "viewer");
+    await page.goto("/services/import/locations");
+    await expect(page.getByRole("heading", { level: 1, name: "Catalog locations" })).toBeVisible();
+    const location = page.getByTestId("location").first();
+    await expect(location.getByTestId("location-result")).toHaveText("Applied");
+    await expect(page.getByTestId("location-form")).toHaveCount(0);
+    await expect(page.getByTestId("refresh-location")).toHaveCount(0);
+    await expectAccessible(page);
+    await snap(page, "viewer-locations");
   });
 });

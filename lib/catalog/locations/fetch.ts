@@ -3,7 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { formatMegabytes, MAX_IMPORT_BYTES, tooLargeMessage } from "../import/limits";
-import { addressProblem, type UrlPolicy, urlProblem } from "./url-policy";
+import { nonPublicKind, type UrlPolicy, urlProblem } from "./url-policy";
 
 export type FetchOptions = UrlPolicy & {
   header?: { name: string; value: string };
@@ -23,13 +23,20 @@ class FetchRefusal extends Error {}
  * public: checking at connect time (not before) means a name cannot be re-pointed at an
  * internal address between the check and the request.
  */
-function guardedLookup(policy: UrlPolicy): LookupFunction {
+export function guardedLookup(policy: UrlPolicy): LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(new FetchRefusal(`${hostname} could not be resolved.`), "", 0);
       for (const a of addresses) {
-        const problem = addressProblem(a.address, policy);
-        if (problem) return callback(new FetchRefusal(`${hostname} resolves to ${problem}`), "", 0);
+        const kind = nonPublicKind(a.address, policy);
+        if (kind)
+          return callback(
+            new FetchRefusal(
+              `${hostname} resolves to a ${kind} address (${a.address}); locations must be public.`,
+            ),
+            "",
+            0,
+          );
       }
       if (options.all)
         return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);

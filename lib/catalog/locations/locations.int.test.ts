@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, catalogLocations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,9 +10,9 @@ import { demo } from "@/tests/catalog/fixtures";
 import { startYamlServer } from "@/tests/catalog/yaml-server";
 import { withTestDatabase } from "@/tests/database";
 import { serviceJson } from "../service-json";
-import { fetchCatalogFile } from "./fetch";
+import { fetchCatalogFile, guardedLookup } from "./fetch";
 import { applyHeldLocation, deleteLocation, registerLocation } from "./location-commands";
-import { REFRESH_EVERY_MS, refreshMostOverdue } from "./location-job";
+import { claimMostOverdue, REFRESH_EVERY_MS, refreshMostOverdue } from "./location-job";
 import { listLocationsRead, locationRead } from "./location-reads";
 import { refreshLocation } from "./refresh";
 
@@ -203,6 +204,19 @@ describe("refreshing a location", () => {
     expect(big.ok).toBe(false);
   });
 
+  it("refuses a name that resolves to a non-public address when it connects", async () => {
+    const error = await new Promise<Error | null>((resolve) =>
+      guardedLookup({ allowLoopback: false })("localhost", {}, (err) => resolve(err)),
+    );
+    expect(error?.message).toMatch(
+      /^localhost resolves to a loopback address \((127\.0\.0\.1|::1)\); locations must be public\.$/,
+    );
+    const allowed = await new Promise<Error | null>((resolve) =>
+      guardedLookup({ allowLoopback: true })("localhost", {}, (err) => resolve(err)),
+    );
+    expect(allowed).toBeNull();
+  });
+
   it("makes no request for who may not import", async () => {
     const { id, path } = await location(component("loc-viewer", []));
     const result = await refreshLocation(people.viewer, id);
@@ -282,6 +296,24 @@ describe("the schedule", () => {
     expect((await refreshMostOverdue())?.id).toBe(older.id);
     expect(await refreshMostOverdue()).toBeNull();
     expect(server.hits(fresh.path)).toHaveLength(0);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("lets one node choose per tick on PostgreSQL", async () => {
+    await t.db.delete(catalogLocations);
+    await location(component("loc-locked", []));
+    // Another node holds this tick's lock: this one does nothing and fetches nothing.
+    const other = postgres(t.url!, { max: 1, onnotice: () => {} });
+    try {
+      await other.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(hashtext('pharos:catalog-locations'))`;
+        expect(await claimMostOverdue()).toBeNull();
+      });
+      expect((await claimMostOverdue())?.id).toBeDefined();
+      // Claimed: the next tick, on any node, leaves it to the node refreshing it.
+      expect(await claimMostOverdue()).toBeNull();
+    } finally {
+      await other.end();
+    }
   });
 
   it("imports with the registrant's rights as they are now", async () => {

@@ -12,13 +12,19 @@ export type UrlPolicy = { allowLoopback: boolean };
 
 const LOOPBACK_NAMES = new Set(["localhost", "localhost."]);
 
-/** Why this address may not be fetched from, or null. */
-export function addressProblem(address: string, policy: UrlPolicy): string | null {
-  if (!ipaddr.isValid(address)) return `${address} is not an IP address.`;
+/** What kind of non-public address this is ("private", "link-local", …), or null when it may be fetched from. */
+export function nonPublicKind(address: string, policy: UrlPolicy): string | null {
+  if (!ipaddr.isValid(address)) return "unknown";
   const range = ipaddr.process(address).range();
   if (range === "unicast") return null;
   if (range === "loopback" && policy.allowLoopback) return null;
-  return `${address} is a ${rangeWords(range)} address; locations must be public.`;
+  return rangeWords(range);
+}
+
+/** Why this address may not be fetched from, or null. */
+export function addressProblem(address: string, policy: UrlPolicy): string | null {
+  const kind = nonPublicKind(address, policy);
+  return kind ? `${address} is a ${kind} address; locations must be public.` : null;
 }
 
 function rangeWords(range: string) {
