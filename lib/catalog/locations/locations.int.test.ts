@@ -224,6 +224,25 @@ describe("refreshing a location", () => {
     expect(server.hits(path)).toHaveLength(0);
   });
 
+  it("sends the token header to the registered origin only, not through a redirect elsewhere", async () => {
+    const header = { name: "X-Catalog-Token", value: "origin-only" };
+    server.serve("/here", { body: "kind: Location" });
+    server.serve("/same-origin", { status: 302, headers: { location: "/here" } });
+    const elsewhere = server.url("/here").replace("127.0.0.1", "localhost");
+    server.serve("/other-origin", { status: 302, headers: { location: elsewhere } });
+    expect((await fetchCatalogFile(server.url("/same-origin"), { allowLoopback: true, header })).ok).toBe(
+      true,
+    );
+    expect(server.hits("/here").at(-1)?.headers["x-catalog-token"]).toBe("origin-only");
+    expect(
+      await fetchCatalogFile(server.url("/other-origin"), { allowLoopback: true, header }),
+    ).toMatchObject({
+      ok: true,
+      url: elsewhere,
+    });
+    expect(server.hits("/here").at(-1)?.headers["x-catalog-token"]).toBeUndefined();
+  });
+
   it("sends the token header, and never answers or audits its value", async () => {
     const secret = `s3cret-${Date.now()}`;
     n += 1;
