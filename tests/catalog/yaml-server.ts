@@ -6,6 +6,8 @@ export type Served = {
   body?: string;
   headers?: Record<string, string>;
   requireHeader?: [string, string];
+  /** Sent in two writes without a Content-Length, as a chunked answer. */
+  chunked?: boolean;
 };
 
 /**
@@ -23,7 +25,11 @@ export async function startYamlServer() {
     const [name, value] = route.requireHeader ?? [];
     if (name && req.headers[name.toLowerCase()] !== value) return void res.writeHead(401).end("who are you?");
     res.writeHead(route.status ?? 200, { "content-type": "application/yaml", ...route.headers });
-    res.end(route.body ?? "");
+    const body = route.body ?? "";
+    if (route.chunked) {
+      res.write(body.slice(0, body.length / 2));
+      res.end(body.slice(body.length / 2));
+    } else res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -2,7 +2,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { formatMegabytes, MAX_IMPORT_BYTES, tooLargeMessage } from "../import/limits";
+import { formatMegabytes, MAX_IMPORT_BYTES } from "../import/limits";
 import { nonPublicKind, type UrlPolicy, urlProblem } from "./url-policy";
 
 export type FetchOptions = UrlPolicy & {
@@ -45,6 +45,10 @@ export function guardedLookup(policy: UrlPolicy): LookupFunction {
   };
 }
 
+/** Said whether the server announced the size or it only showed while reading (a chunked answer). */
+const tooLarge = (maxBytes: number) =>
+  `The file is larger than ${formatMegabytes(maxBytes)}, the import limit.`;
+
 type Answer = { status: number; statusText: string; location?: string; body: Buffer };
 
 function request(url: URL, options: FetchOptions, sendHeader: boolean, deadline: number): Promise<Answer> {
@@ -71,7 +75,7 @@ function request(url: URL, options: FetchOptions, sendHeader: boolean, deadline:
       const declared = Number(res.headers["content-length"] ?? 0);
       if (declared > maxBytes) {
         res.destroy();
-        return reject(new FetchRefusal(tooLargeMessage(declared)));
+        return reject(new FetchRefusal(tooLarge(maxBytes)));
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -79,7 +83,7 @@ function request(url: URL, options: FetchOptions, sendHeader: boolean, deadline:
         size += chunk.length;
         if (size > maxBytes) {
           res.destroy();
-          reject(new FetchRefusal(`The file is over ${formatMegabytes(maxBytes)}; ${tooLargeMessage()}`));
+          reject(new FetchRefusal(tooLarge(maxBytes)));
         } else chunks.push(chunk);
       });
       res.on("end", () =>

@@ -199,9 +199,12 @@ describe("refreshing a location", () => {
       ok: false,
       error: "The connection was refused.",
     });
-    server.serve("/big", { body: "x".repeat(2000) });
-    const big = await fetchCatalogFile(server.url("/big"), { allowLoopback: true, maxBytes: 1000 });
-    expect(big.ok).toBe(false);
+    const tooLarge = { ok: false, error: "The file is larger than 1 MB, the import limit." };
+    const limits = { allowLoopback: true, maxBytes: 1024 * 1024 };
+    server.serve("/big", { body: "x".repeat(1536 * 1024) });
+    expect(await fetchCatalogFile(server.url("/big"), limits)).toEqual(tooLarge);
+    server.serve("/big-chunked", { body: "x".repeat(1536 * 1024), chunked: true });
+    expect(await fetchCatalogFile(server.url("/big-chunked"), limits)).toEqual(tooLarge);
   });
 
   it("refuses a name that resolves to a non-public address when it connects", async () => {
