@@ -66,6 +66,8 @@ test.describe("catalog locations", () => {
     served = { status: 200, body: component(name, ["ledger"]) };
     await location.getByTestId("refresh-location").click();
     await expect(location.getByTestId("location-result")).toHaveText("Held for review");
+    // The click's toast is toned by the result: a held refresh is a warning, not a success.
+    await expect(page.locator('[data-sonner-toast][data-type="warning"]')).toContainText("held for review");
     const held = location.getByTestId("held-refresh");
     await expect(held.getByTestId("plan-warning")).toHaveText(["⚠ Removes the dependency on event-bus"]);
     await expect(held.getByTestId("plan-diff")).toContainText("event-bus, ledger → ledger");

@@ -32,11 +32,8 @@ export async function refreshLocationAction(
   const result = await refreshLocation(await getActor(), String(formData.get("id") ?? ""));
   if (!result.ok) return { ok: false, error: result.error };
   revalidatePath(LOCATIONS_PATH);
-  return {
-    ok: result.data.result !== "failed",
-    message: OUTCOME[result.data.result],
-    error: result.data.error ?? undefined,
-  };
+  const { result: outcome, error } = result.data;
+  return { ok: outcome !== "failed", result: outcome, message: OUTCOME[outcome], error: error ?? undefined };
 }
 
 export async function applyLocationAction(_: ActionState, formData: FormData): Promise<ActionState> {
