@@ -14,6 +14,8 @@ export async function register() {
     logger.info({ driver: getHandle().kind }, "database migrated");
     const { startScorecardJob } = await import("@/lib/catalog/scorecard-job");
     startScorecardJob();
+    const { startLocationJob } = await import("@/lib/catalog/locations/location-job");
+    startLocationJob();
   } catch (error) {
     // With PostgreSQL away at start, keep serving: /api/health reports 503 until it returns,
     // and the next start migrates. PGlite failing to open is fatal and surfaces here too.

@@ -62,6 +62,8 @@ export default defineConfig({
         AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
         AUTH_URL: APP_URL,
         LOG_LEVEL: "warn",
+        // Catalog locations may read from the local file server e2e/catalog-locations.spec.ts starts.
+        PHAROS_LOCATIONS_ALLOW_LOOPBACK: "true",
         OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
         OIDC_CLIENT_ID: "pharos-e2e",
         OIDC_CLIENT_SECRET: "pharos-e2e-secret",

@@ -5,6 +5,7 @@ const EVERYONE = [
   "/",
   "/services",
   "/services?tier=tier0&q=api",
+  "/services/import/locations",
   "/teams",
   "/teams/payments",
   "/scorecards",

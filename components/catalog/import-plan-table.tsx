@@ -66,7 +66,7 @@ export function ImportPlanTable({ rows, limit = 500 }: { rows: PlanRow[]; limit?
         <tbody>
           {sorted.slice(0, limit).map((r, i) => (
             <TR key={`${r.ref}-${i}`} data-testid={`plan-${r.action}`}>
-              <TD className="font-mono text-xs">{r.ref}</TD>
+              <TD className="font-mono text-xs [overflow-wrap:anywhere]">{r.ref}</TD>
               <TD>
                 <Badge tone={TONE[r.action]}>{r.action}</Badge>
               </TD>

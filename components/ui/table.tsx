@@ -1,10 +1,14 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
-/** A dense data table that scrolls sideways on narrow screens instead of squashing. */
+/**
+ * A dense data table that scrolls sideways on narrow screens instead of squashing. The
+ * scrolling box takes focus, so people without a mouse can scroll it with the arrow keys.
+ */
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="w-full overflow-x-auto">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="w-full overflow-x-auto" tabIndex={0}>
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

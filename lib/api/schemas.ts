@@ -167,30 +167,58 @@ export const AuditEntrySchema = z
   })
   .meta({ id: "AuditEntry" });
 
+const PlanRowSchema = z.object({
+  ref: z.string(),
+  kind: z.string(),
+  action: z.enum(["create", "update", "unchanged", "skipped", "error"]),
+  reason: z.string().optional(),
+  changes: z.array(z.string()).optional(),
+  diff: z
+    .array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() }))
+    .optional()
+    .describe("an update's fields, before → after"),
+  warnings: z.array(z.string()).optional().describe("what an update removes; applied only when confirmed"),
+});
+
 export const ImportReportSchema = z
   .object({
     dryRun: z.boolean().optional(),
-    rows: z.array(
-      z.object({
-        ref: z.string(),
-        kind: z.string(),
-        action: z.enum(["create", "update", "unchanged", "skipped", "error"]),
-        reason: z.string().optional(),
-        changes: z.array(z.string()).optional(),
-        diff: z
-          .array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() }))
-          .optional()
-          .describe("an update's fields, before → after"),
-        warnings: z
-          .array(z.string())
-          .optional()
-          .describe("what an update removes; applied only when confirmed"),
-      }),
-    ),
+    rows: z.array(PlanRowSchema),
     warnings: z.number().int().optional().describe("how many updates remove data"),
   })
   .loose()
   .meta({ id: "ImportReport" });
+
+export const LocationSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    headerName: z.string().nullable(),
+    headerSet: z.boolean().describe("whether a header value is stored; the value itself is never answered"),
+    registeredBy: z.string().nullable(),
+    lastResult: z
+      .enum(["applied", "held", "failed", "unchanged"])
+      .nullable()
+      .describe("null until the first refresh"),
+    lastResultAt: nullableTime,
+    checkedAt: nullableTime.describe("when the file was last fetched"),
+    lastError: z.string().nullable(),
+    counts: z.record(z.string(), z.number().int()).nullable(),
+    plan: z
+      .object({
+        rows: z.array(PlanRowSchema),
+        counts: z.record(z.string(), z.number().int()),
+        warnings: z.number().int(),
+      })
+      .nullable()
+      .describe("the dry run of a held or failed refresh, for review"),
+    heldHash: z
+      .string()
+      .nullable()
+      .describe("the held file's SHA-256; pass it to apply exactly what was reviewed"),
+    createdAt: time,
+  })
+  .meta({ id: "CatalogLocation" });
 
 export const SessionSchema = z
   .object({

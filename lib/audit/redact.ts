@@ -1,4 +1,4 @@
-const SECRET_KEYS = new Set(["passwordHash", "password", "tokenHash", "token", "secret"]);
+const SECRET_KEYS = new Set(["passwordHash", "password", "tokenHash", "token", "secret", "headerValue"]);
 
 /**
  * Audit rows keep before/after snapshots; secrets (hashes included) never enter them.

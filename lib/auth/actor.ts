@@ -5,7 +5,8 @@ import { type Permission, roleHas, scopeAllows } from "./permissions";
 export type Actor =
   | {
       kind: "user";
-      via: "web" | "api";
+      /** `schedule`: a background job acting with this person's rights (a catalog location they registered). */
+      via: "web" | "api" | "schedule";
       user: { id: string; email: string; name: string; role: Role };
       /** `mintedBy`: the admin who made this token for its owner, named beside the owner in the audit log. */
       token?: { id: string; scopes: readonly string[]; mintedBy?: { id: string; email: string } };

@@ -37,3 +37,11 @@ export function oidcSettings() {
 }
 
 export type OidcSettings = NonNullable<ReturnType<typeof oidcSettings>>;
+
+/**
+ * Lets catalog locations use plain http (and https) on this machine's loopback addresses —
+ * for tests and local development with a file server; never for a real deployment.
+ */
+export function locationsAllowLoopback(): boolean {
+  return process.env.PHAROS_LOCATIONS_ALLOW_LOOPBACK === "true";
+}

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { catalogLocations } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/actor";
@@ -39,7 +40,7 @@ const unique = () => {
   n += 1;
   return `${Date.now().toString(36)}-${n}`;
 };
-let targets: { userId: string; tokenId: string };
+let targets: { userId: string; tokenId: string; locationId: string };
 
 const form = (fields: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -84,6 +85,19 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   startImportAction: () => ({ args: ["not: [valid"] }),
   startConfirmedImportAction: () => ({ args: ["not: [valid"] }),
   importStatusAction: () => ({ args: ["00000000-0000-4000-8000-000000000000"] }),
+  registerLocationAction: () => ({
+    args: [
+      {},
+      form({
+        url: `https://catalog.example.com/${unique()}.yaml`,
+        headerName: "Authorization",
+        headerValue: "Bearer x",
+      }),
+    ],
+  }),
+  refreshLocationAction: () => ({ args: [{}, form({ id: targets.locationId })] }),
+  applyLocationAction: () => ({ args: [{}, form({ id: targets.locationId, confirmRemovals: "on" })] }),
+  deleteLocationAction: () => ({ args: [{}, form({ id: "00000000-0000-4000-8000-000000000000" })] }),
   createUserAction: () => ({
     args: [{}, form({ email: `act-${unique()}@test.example`, name: "Act", role: "viewer" })],
   }),
@@ -119,6 +133,10 @@ beforeAll(async () => {
   targets = {
     userId: (await makeUser(t.db, "viewer")).user.id,
     tokenId: (await t.db.query.apiTokens.findMany())[0]?.id ?? "00000000-0000-4000-8000-000000000000",
+    // A location whose fetch fails at once (nothing listens on port 9), so a refresh records a result.
+    locationId: (
+      await t.db.insert(catalogLocations).values({ url: "https://127.0.0.1:9/catalog-info.yaml" }).returning()
+    )[0].id,
   };
   for (const person of PEOPLE)
     callers.push({ label: person, person, actor: (await makePerson(t.db, person)).actor });

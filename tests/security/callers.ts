@@ -70,7 +70,9 @@ export async function footprint(db: Db) {
     (select count(*) from api_tokens) as tokens,
     (select count(*) from api_tokens where revoked_at is not null) as revoked,
     (select count(*) from saved_views) as views,
-    (select count(*) from user_preferences) as preferences`);
+    (select count(*) from user_preferences) as preferences,
+    (select count(*) from catalog_locations) as locations,
+    (select coalesce(max(updated_at)::text, '') from catalog_locations) as locations_updated`);
   const list = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(list[0]);
 }

@@ -22,6 +22,7 @@ const unique = () => {
 };
 
 /** A sample request per route; routes that act on one team's services name it `owned`. */
+const NO_ID = "00000000-0000-4000-8000-000000000000";
 type Sample = { url: string; body?: unknown; raw?: string; owned?: boolean };
 let targets: { userId: string; tokenId: string };
 
@@ -53,6 +54,17 @@ const SAMPLES: Record<string, () => Sample> = {
   "POST /catalog/import": () => ({
     url: "/catalog/import?dryRun=true",
     raw: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: matrix-import }\nspec: { type: service, lifecycle: production, owner: group:default/payments }\n",
+  }),
+  "GET /catalog/locations": () => ({ url: "/catalog/locations" }),
+  "POST /catalog/locations": () => ({
+    url: "/catalog/locations",
+    body: { url: `https://catalog.example.com/${unique()}.yaml` },
+  }),
+  "DELETE /catalog/locations/{id}": () => ({ url: `/catalog/locations/${NO_ID}` }),
+  "POST /catalog/locations/{id}/refresh": () => ({ url: `/catalog/locations/${NO_ID}/refresh` }),
+  "POST /catalog/locations/{id}/apply": () => ({
+    url: `/catalog/locations/${NO_ID}/apply`,
+    body: { confirmRemovals: true },
   }),
   "GET /me": () => ({ url: "/me" }),
   "GET /me/sessions": () => ({ url: "/me/sessions" }),

@@ -1,6 +1,9 @@
+import { MapPin } from "lucide-react";
 import type { Metadata } from "next";
 import { ImportWizard } from "@/components/catalog/import-wizard";
 import { Forbidden } from "@/components/shell/forbidden";
+import { Button } from "@/components/ui/button";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { importPageRead } from "@/lib/catalog/import-reads";
 import { pageQuery } from "@/lib/query/page";
@@ -16,6 +19,14 @@ export default async function ImportPage() {
       <PageHeader
         title="Import from Backstage"
         description="Components become services, Groups teams, Users people (without passwords); Systems and Domains group services. Preview first: the import is all or nothing, and importing the same file twice changes nothing."
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/services/import/locations" data-testid="locations-link">
+              <MapPin aria-hidden />
+              Sync from a URL
+            </Link>
+          </Button>
+        }
       />
       {anyService && mayManageTeams && mayManageUsers ? null : (
         <p className="mb-4 max-w-3xl text-sm text-muted-foreground" data-testid="import-limits">
