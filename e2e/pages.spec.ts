@@ -28,6 +28,9 @@ const ADMIN_ONLY = [
   "/admin/audit",
 ];
 
+/** Pages whose content depends on the role beyond the navigation. */
+const ROLE_SPECIFIC = ["/", "/services", "/teams/payments", "/settings/tokens"];
+
 const PAGES: Record<DemoRole, string[]> = {
   viewer: EVERYONE,
   engineer: EVERYONE,
@@ -43,7 +46,9 @@ for (const role of Object.keys(PAGES) as DemoRole[]) {
     for (const path of PAGES[role]) {
       await page.goto(path);
       await expect(page.locator("main h1").first()).toBeVisible();
-      await expectAccessible(page);
+      // The viewer's and the admin's sweeps scan every page; the engineer's and the change
+      // manager's differ from the viewer's only where the page offers them more.
+      if (role === "viewer" || role === "admin" || ROLE_SPECIFIC.includes(path)) await expectAccessible(page);
     }
   });
 }
