@@ -18,25 +18,14 @@ check() { # name, command…: a check counts as one passed or failed test
 check lint node_modules/.bin/biome check .
 check typecheck bash -c "node_modules/.bin/next typegen >/dev/null && node_modules/.bin/tsc --noEmit"
 
-# The PostgreSQL run waits on the server as much as on the CPU, so it runs beside the PGlite
-# run (each test file has its own database either way); its output is shown after.
-pg_pid=""
-if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  echo "==> vitest (PostgreSQL at ${TEST_DATABASE_URL%%\?*}), beside the PGlite run"
-  env -u DATABASE_URL VITEST_JSON=test-results/vitest-postgres.json node_modules/.bin/vitest run \
-    > test-results/vitest-postgres.log 2>&1 &
-  pg_pid=$!
-else
-  echo "==> TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration tests"
-fi
-
 echo "==> vitest (embedded PGlite)"
 env -u DATABASE_URL -u TEST_DATABASE_URL VITEST_JSON=test-results/vitest-pglite.json node_modules/.bin/vitest run
 
-if [ -n "$pg_pid" ]; then
-  wait "$pg_pid"
-  echo "==> vitest (PostgreSQL) output"
-  cat test-results/vitest-postgres.log
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "==> vitest (PostgreSQL at ${TEST_DATABASE_URL%%\?*})"
+  env -u DATABASE_URL VITEST_JSON=test-results/vitest-postgres.json node_modules/.bin/vitest run
+else
+  echo "==> TEST_DATABASE_URL is not set: skipping the PostgreSQL run of the integration tests"
 fi
 
 check build env -u DATABASE_URL node_modules/.bin/next build

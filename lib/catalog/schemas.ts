@@ -104,6 +104,16 @@ const editable = {
   dependsOn: z.array(slugField).max(200, "At most 200 dependencies.").optional(),
 };
 
+/**
+ * The service fields stored as columns of `services` — every editable field but the owner
+ * and the dependencies, which live in their own tables. Derived from the schema, so a new
+ * field is one change here and the commands, the patch diff and the import follow it.
+ */
+export const SERVICE_COLUMN_FIELDS = Object.keys(editable).filter(
+  (key): key is Exclude<keyof typeof editable, "ownerTeam" | "dependsOn"> =>
+    key !== "ownerTeam" && key !== "dependsOn",
+);
+
 /** Static routes under /services would shadow a service with these slugs. */
 export const RESERVED_SLUGS = ["new", "import", "facets"];
 

@@ -10,6 +10,7 @@ import {
   createServiceInput,
   type PatchServiceInput,
   patchServiceInput,
+  SERVICE_COLUMN_FIELDS,
   type UpdateServiceInput,
   updateServiceInput,
 } from "./schemas";
@@ -58,25 +59,7 @@ async function setDependencies(tx: Tx, service: Service, slugs: string[]) {
 
 /** The stored columns an input changes; `undefined` leaves a column as it is. */
 function columns(input: Omit<UpdateServiceInput, "slug" | "ownerTeam" | "dependsOn">) {
-  const { name, description, tier, lifecycle, domain, repoUrl, runbookUrl, onCall, links, tags } = input;
-  const { rtoMinutes, rpoMinutes, lastDrTestAt, system, businessDomain } = input;
-  const out = {
-    name,
-    description,
-    tier,
-    lifecycle,
-    domain,
-    repoUrl,
-    runbookUrl,
-    onCall,
-    links,
-    tags,
-    rtoMinutes,
-    rpoMinutes,
-    lastDrTestAt,
-    system,
-    businessDomain,
-  };
+  const out = Object.fromEntries(SERVICE_COLUMN_FIELDS.map((field) => [field, input[field]]));
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<Service>;
 }
 

@@ -1,26 +1,8 @@
 import type { Service } from "@/db/schema";
-import type { UpdateServiceInput } from "./schemas";
+import { SERVICE_COLUMN_FIELDS, type UpdateServiceInput } from "./schemas";
 
 type Columns = Omit<UpdateServiceInput, "slug" | "ownerTeam" | "dependsOn">;
-type ColumnName = keyof Columns & keyof Service;
-
-const COLUMNS = [
-  "name",
-  "description",
-  "tier",
-  "lifecycle",
-  "domain",
-  "repoUrl",
-  "runbookUrl",
-  "onCall",
-  "links",
-  "tags",
-  "rtoMinutes",
-  "rpoMinutes",
-  "lastDrTestAt",
-  "system",
-  "businessDomain",
-] as const satisfies readonly ColumnName[];
+type ColumnName = (typeof SERVICE_COLUMN_FIELDS)[number] & keyof Service;
 
 /** Compares a stored value with an incoming one the way the database would store it. */
 function same(stored: unknown, incoming: unknown): boolean {
@@ -50,7 +32,7 @@ function canonical(value: unknown): string {
  */
 export function changedColumns(before: Service, input: Columns): Partial<Service> {
   const out: Partial<Record<ColumnName, unknown>> = {};
-  for (const column of COLUMNS) {
+  for (const column of SERVICE_COLUMN_FIELDS as readonly ColumnName[]) {
     const value = input[column];
     if (value !== undefined && !same(before[column], value)) out[column] = value;
   }
