@@ -107,7 +107,7 @@ const editable = {
 /**
  * The service fields stored as columns of `services` — every editable field but the owner
  * and the dependencies, which live in their own tables. Derived from the schema, so a new
- * field is one change here and the commands, the patch diff and the import follow it.
+ * field is one change here and the commands and the patch diff follow it.
  */
 export const SERVICE_COLUMN_FIELDS = Object.keys(editable).filter(
   (key): key is Exclude<keyof typeof editable, "ownerTeam" | "dependsOn"> =>
@@ -143,3 +143,5 @@ export const patchServiceInput = z.strictObject({
 export type CreateServiceInput = z.output<typeof createServiceInput>;
 export type UpdateServiceInput = z.output<typeof updateServiceInput>;
 export type PatchServiceInput = z.output<typeof patchServiceInput>;
+/** The part of an update that lands in `services` columns (see SERVICE_COLUMN_FIELDS). */
+export type ServiceColumnsInput = Omit<UpdateServiceInput, "slug" | "ownerTeam" | "dependsOn">;

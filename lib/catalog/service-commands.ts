@@ -11,7 +11,7 @@ import {
   type PatchServiceInput,
   patchServiceInput,
   SERVICE_COLUMN_FIELDS,
-  type UpdateServiceInput,
+  type ServiceColumnsInput,
   updateServiceInput,
 } from "./schemas";
 import { refreshScorecard } from "./scorecard-store";
@@ -58,9 +58,9 @@ async function setDependencies(tx: Tx, service: Service, slugs: string[]) {
 }
 
 /** The stored columns an input changes; `undefined` leaves a column as it is. */
-function columns(input: Omit<UpdateServiceInput, "slug" | "ownerTeam" | "dependsOn">) {
-  const out = Object.fromEntries(SERVICE_COLUMN_FIELDS.map((field) => [field, input[field]]));
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<Service>;
+function columns(input: ServiceColumnsInput) {
+  const set = SERVICE_COLUMN_FIELDS.filter((field) => input[field] !== undefined);
+  return Object.fromEntries(set.map((field) => [field, input[field]])) as Partial<Service>;
 }
 
 export const createService = defineCommand({

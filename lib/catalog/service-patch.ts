@@ -1,7 +1,6 @@
 import type { Service } from "@/db/schema";
-import { SERVICE_COLUMN_FIELDS, type UpdateServiceInput } from "./schemas";
+import { SERVICE_COLUMN_FIELDS, type ServiceColumnsInput } from "./schemas";
 
-type Columns = Omit<UpdateServiceInput, "slug" | "ownerTeam" | "dependsOn">;
 type ColumnName = (typeof SERVICE_COLUMN_FIELDS)[number] & keyof Service;
 
 /** Compares a stored value with an incoming one the way the database would store it. */
@@ -30,7 +29,7 @@ function canonical(value: unknown): string {
  * The stored columns an input would actually change: a field left out, or sent with the
  * value it already has, is not a change. An empty result means the request changes nothing.
  */
-export function changedColumns(before: Service, input: Columns): Partial<Service> {
+export function changedColumns(before: Service, input: ServiceColumnsInput): Partial<Service> {
   const out: Partial<Record<ColumnName, unknown>> = {};
   for (const column of SERVICE_COLUMN_FIELDS as readonly ColumnName[]) {
     const value = input[column];
