@@ -114,6 +114,8 @@ export const SERVICE_COLUMN_FIELDS = Object.keys(editable).filter(
     key !== "ownerTeam" && key !== "dependsOn",
 );
 
+export type ServiceColumnField = (typeof SERVICE_COLUMN_FIELDS)[number];
+
 /** Static routes under /services would shadow a service with these slugs. */
 export const RESERVED_SLUGS = ["new", "import", "facets"];
 

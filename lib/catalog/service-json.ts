@@ -1,7 +1,10 @@
 import { eq, inArray, type SQLWrapper, sql } from "drizzle-orm";
+import { PgTimestamp } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { preparedPer } from "@/db/prepared";
-import { type Service, serviceDependencies, services, teams } from "@/db/schema";
+import { serviceDependencies, services, teams } from "@/db/schema";
+import { ServiceSchema } from "@/lib/api/schemas";
 import { JsonText } from "@/lib/query/json-text";
 import type { CatalogFilter } from "./list-filter";
 import { catalogSearch } from "./queries";
@@ -9,67 +12,34 @@ import { catalogSearch } from "./queries";
 const iso = (column: SQLWrapper) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** Fields of the answer that are not a `services` column of the same name. */
+const derived: Record<string, SQLWrapper> = {
+  ownerTeam: teams.slug,
+  dependsOn: sql`coalesce((select array_agg(t.slug order by t.slug collate "C") from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = "services"."id"), '{}')`,
+  archived: sql`${services.archivedAt} is not null`,
+};
+
 /**
  * A service as the REST API shows it (camelCase, owner and dependencies by slug), built as
  * JSON text by the database from `services` and the left-joined owning team: the hottest
  * answers (one service, a page of them) are sent without mapping each column to JavaScript
- * and serialising it again. Times are ISO 8601 in UTC to the millisecond, exactly as
- * `Date.toJSON` writes them; dependencies in code-point order ("C"), as a JavaScript sort.
+ * and serialising it again. The keys are the API's response schema, so the document, the
+ * route tests and this query state the fields once; every other key is the column of that
+ * name. Times are ISO 8601 in UTC to the millisecond, exactly as `Date.toJSON` writes them;
+ * dependencies in code-point order ("C"), as a JavaScript sort.
  */
-const jsonText = sql<string>`json_build_object(
-  'slug', ${services.slug},
-  'name', ${services.name},
-  'description', ${services.description},
-  'ownerTeam', ${teams.slug},
-  'tier', ${services.tier},
-  'lifecycle', ${services.lifecycle},
-  'domain', ${services.domain},
-  'repoUrl', ${services.repoUrl},
-  'runbookUrl', ${services.runbookUrl},
-  'onCall', ${services.onCall},
-  'links', ${services.links},
-  'tags', ${services.tags},
-  'dependsOn', coalesce((select array_agg(t.slug order by t.slug collate "C") from ${serviceDependencies} d join ${services} t on t.id = d.depends_on_id where d.service_id = "services"."id"), '{}'),
-  'rtoMinutes', ${services.rtoMinutes},
-  'rpoMinutes', ${services.rpoMinutes},
-  'lastDrTestAt', ${iso(services.lastDrTestAt)},
-  'verifiedAt', ${iso(services.verifiedAt)},
-  'system', ${services.system},
-  'businessDomain', ${services.businessDomain},
-  'annotations', ${services.annotations},
-  'scorecardLevel', ${services.scorecardLevel},
-  'archived', ${services.archivedAt} is not null,
-  'createdAt', ${iso(services.createdAt)},
-  'updatedAt', ${iso(services.updatedAt)}
-)::text`;
+const jsonText = sql<string>`json_build_object(${sql.join(
+  Object.keys(ServiceSchema.shape).map((key) => {
+    const column = derived[key] ?? services[key as keyof typeof services.$inferSelect];
+    if (!column) throw new Error(`ServiceSchema.${key} is neither a services column nor derived`);
+    const value = column instanceof PgTimestamp ? iso(column) : column;
+    return sql`${sql.raw(`'${key}'`)}, ${value}`;
+  }),
+  sql`, `,
+)})::text`;
 
 /** A service as the REST API shows it; its times are ISO strings. */
-export type ServiceJson = {
-  slug: string;
-  name: string;
-  description: string | null;
-  ownerTeam: string | null;
-  tier: Service["tier"];
-  lifecycle: Service["lifecycle"];
-  domain: Service["domain"];
-  repoUrl: string | null;
-  runbookUrl: string | null;
-  onCall: string | null;
-  links: Service["links"];
-  tags: string[];
-  dependsOn: string[];
-  rtoMinutes: number | null;
-  rpoMinutes: number | null;
-  lastDrTestAt: string | null;
-  verifiedAt: string | null;
-  system: string | null;
-  businessDomain: string | null;
-  annotations: Service["annotations"];
-  scorecardLevel: Service["scorecardLevel"];
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+export type ServiceJson = z.infer<typeof ServiceSchema>;
 
 const jsonColumns = { json: jsonText };
 

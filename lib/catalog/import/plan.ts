@@ -9,7 +9,7 @@ import { mapDocuments } from "../backstage/map";
 import { parseCatalogYaml } from "../backstage/parse";
 import type { ImportEntity, MapResult, ServiceImport, TeamImport, UserImport } from "../backstage/types";
 import { edgesFrom } from "../edges";
-import { createServiceInput } from "../schemas";
+import { createServiceInput, SERVICE_COLUMN_FIELDS, type ServiceColumnField } from "../schemas";
 import { changedFields, type FieldChange, fieldChanges, losses, mergeStated } from "./merge";
 
 export type Action = "create" | "update" | "unchanged" | "skipped" | "error";
@@ -38,25 +38,13 @@ export type ImportPlan = {
 };
 
 export function toServiceImport(s: Service, ownerTeam: string | null, dependsOn: string[]): ServiceImport {
+  const columns = Object.fromEntries(SERVICE_COLUMN_FIELDS.map((field) => [field, s[field]]));
   return {
+    ...(columns as Pick<Service, ServiceColumnField>),
     slug: s.slug,
-    name: s.name,
-    description: s.description,
-    ownerTeam,
-    tier: s.tier,
-    lifecycle: s.lifecycle,
-    domain: s.domain,
-    repoUrl: s.repoUrl,
-    runbookUrl: s.runbookUrl,
-    onCall: s.onCall,
-    links: s.links,
-    tags: s.tags,
-    rtoMinutes: s.rtoMinutes,
-    rpoMinutes: s.rpoMinutes,
     lastDrTestAt: s.lastDrTestAt?.toISOString() ?? null,
-    system: s.system,
-    businessDomain: s.businessDomain,
     annotations: s.annotations,
+    ownerTeam,
     dependsOn,
   };
 }
