@@ -25,7 +25,7 @@ test.describe("the catalog table", () => {
       // Badges keep their whole text: none is clipped by its cell.
       const clipped = await page.evaluate(
         () =>
-          [...document.querySelectorAll("tbody td span.rounded-full")].filter(
+          [...document.querySelectorAll("tbody td .badge, tbody td .level")].filter(
             (b) => b.scrollWidth > b.clientWidth + 1,
           ).length,
       );

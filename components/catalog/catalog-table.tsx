@@ -40,12 +40,7 @@ export function CatalogTable({ rows, now, columns, selectable }: Props) {
         <tr>
           {selectable ? (
             <th className="w-8 pr-0">
-              <input
-                type="checkbox"
-                data-select-all
-                aria-label="Select every service on this page"
-                className="size-4 accent-primary"
-              />
+              <input type="checkbox" data-select-all aria-label="Select every service on this page" />
             </th>
           ) : null}
           <th className="w-full">Service</th>
@@ -80,23 +75,14 @@ export function CatalogTable({ rows, now, columns, selectable }: Props) {
 
 function RowCheckbox({ row }: { row: Row }) {
   return (
-    <input
-      type="checkbox"
-      name="slug"
-      value={row.slug}
-      form={BULK_FORM}
-      aria-label={`Select ${row.name}`}
-      className="size-4 accent-primary"
-    />
+    <input type="checkbox" name="slug" value={row.slug} form={BULK_FORM} aria-label={`Select ${row.name}`} />
   );
 }
 
 function ServiceName({ row, showLifecycle }: { row: Row; showLifecycle: boolean }) {
   return (
-    <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-      <Link href={`/services/${row.slug}`} className="font-medium hover:underline">
-        {row.name}
-      </Link>
+    <span className="catalog-name">
+      <Link href={`/services/${row.slug}`}>{row.name}</Link>
       {showLifecycle && row.lifecycle !== "production" ? <Badge>{row.lifecycle}</Badge> : null}
       {row.archivedAt ? <Badge tone="danger">archived</Badge> : null}
     </span>
@@ -107,11 +93,9 @@ function Cell({ column, row, now, stale }: { column: CatalogColumn; row: Row; no
   switch (column) {
     case "owner":
       return row.teamSlug ? (
-        <Link className="hover:underline" href={`/teams/${row.teamSlug}`}>
-          {row.teamName}
-        </Link>
+        <Link href={`/teams/${row.teamSlug}`}>{row.teamName}</Link>
       ) : (
-        <span className="text-muted-foreground">Unowned</span>
+        <small>Unowned</small>
       );
     case "tier":
       return <TierBadge tier={row.tier} />;
@@ -119,16 +103,12 @@ function Cell({ column, row, now, stale }: { column: CatalogColumn; row: Row; no
       return <LevelBadge level={row.scorecardLevel} />;
     case "verified":
       return stale ? (
-        <span className="inline-flex items-center gap-1.5" title={row.verifiedAt?.toISOString()}>
-          <Badge tone="warning">Stale</Badge>
-          <span className="text-xs text-muted-foreground">
-            {row.verifiedAt ? relativeTime(row.verifiedAt, now) : "never verified"}
-          </span>
+        <span title={row.verifiedAt?.toISOString()}>
+          <Badge tone="warning">Stale</Badge>{" "}
+          <small>{row.verifiedAt ? relativeTime(row.verifiedAt, now) : "never verified"}</small>
         </span>
       ) : (
-        <span className="text-xs" title={row.verifiedAt?.toISOString()}>
-          {relativeTime(row.verifiedAt, now)}
-        </span>
+        <small title={row.verifiedAt?.toISOString()}>{relativeTime(row.verifiedAt, now)}</small>
       );
     case "lifecycle":
       return <span>{row.lifecycle}</span>;
@@ -140,12 +120,10 @@ function Cell({ column, row, now, stale }: { column: CatalogColumn; row: Row; no
           {row.tags.slice(0, 3).map((t) => (
             <Badge key={t}>{t}</Badge>
           ))}
-          {row.tags.length > 3 ? (
-            <span className="text-xs text-muted-foreground">+{row.tags.length - 3}</span>
-          ) : null}
+          {row.tags.length > 3 ? <small>+{row.tags.length - 3}</small> : null}
         </span>
       ) : (
-        <span className="text-muted-foreground">—</span>
+        <small>—</small>
       );
   }
 }

@@ -1,6 +1,5 @@
 import Link from "@/components/ui/link";
 import type { Facet } from "@/lib/catalog/queries";
-import { cn } from "@/lib/utils";
 
 /** One facet: each value links to the same URL with that value toggled, counts beside. */
 export function FacetList({
@@ -32,7 +31,7 @@ export function FacetList({
   if (chosen && !shown.includes(chosen)) shown.push(chosen);
   return (
     <div>
-      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">{title}</h3>
+      <h3 className="facet-title">{title}</h3>
       <ul className="grid gap-0.5">
         {shown.map((f) => {
           const active = selected === f.value;
@@ -41,14 +40,11 @@ export function FacetList({
               <Link
                 href={href(param, active ? undefined : f.value)}
                 aria-current={active ? "true" : undefined}
-                className={cn(
-                  "flex items-center justify-between gap-2 rounded px-2 py-1 text-sm hover:bg-accent",
-                  active && "bg-accent font-medium text-accent-foreground",
-                )}
+                className="facet"
                 data-testid={`facet-${param}-${f.value}`}
               >
-                <span className="truncate">{format(f)}</span>
-                <span className="tabular-nums text-xs text-muted-foreground">{f.count}</span>
+                <span>{format(f)}</span>
+                <span>{f.count}</span>
               </Link>
             </li>
           );

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// Shared with client components (the column chooser): no zod here, or every catalog visit
+// downloads it. The input schema lives with the views that store a choice (lib/views/schemas.ts).
 
 /**
  * The catalog table's optional columns, in their display order; Service is always shown.
@@ -18,11 +19,6 @@ export const COLUMN_LABELS: Record<CatalogColumn, string> = {
 };
 
 export const DEFAULT_COLUMNS: readonly CatalogColumn[] = ["owner", "tier", "level", "verified"];
-
-/** Any subset, stored and shown in the canonical order whatever order it was ticked in. */
-export const catalogColumnsInput = z
-  .array(z.enum(CATALOG_COLUMNS, { error: "Unknown column." }))
-  .transform((cols) => CATALOG_COLUMNS.filter((c) => cols.includes(c)));
 
 /** `owner,tier` from a URL: unknown names are dropped; nothing usable means "not given". */
 export function parseColumnsParam(text: string | undefined): CatalogColumn[] | undefined {

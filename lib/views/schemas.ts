@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { optional, slugField, uuidField } from "@/lib/admin/schemas";
-import { catalogColumnsInput } from "@/lib/catalog/columns";
+import { CATALOG_COLUMNS } from "@/lib/catalog/columns";
 import { line } from "@/lib/validation/text";
+
+/** Any subset, stored and shown in the canonical order whatever order it was ticked in. */
+const catalogColumnsInput = z
+  .array(z.enum(CATALOG_COLUMNS, { error: "Unknown column." }))
+  .transform((cols) => CATALOG_COLUMNS.filter((c) => cols.includes(c)));
 
 /** The lists that can be saved as views; the check constraint on saved_views agrees. */
 export const VIEW_LISTS = ["catalog"] as const;

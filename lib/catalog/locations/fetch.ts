@@ -124,7 +124,7 @@ export async function fetchCatalogFile(rawUrl: string, options: FetchOptions): P
         continue;
       }
       if (answer.status < 200 || answer.status >= 300)
-        throw new FetchRefusal(`The server answered ${answer.status} ${answer.statusText}`.trim() + ".");
+        throw new FetchRefusal(`The server answered ${`${answer.status} ${answer.statusText}`.trim()}.`);
       const text = answer.body.toString("utf8");
       if (!text.trim()) throw new FetchRefusal("The file is empty.");
       return { ok: true, text, url };
