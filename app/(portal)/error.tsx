@@ -1,6 +1,5 @@
 "use client";
 
-import { CloudOff } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,7 +14,7 @@ export default function PortalError({
 }) {
   return (
     <Card>
-      <EmptyState icon={CloudOff} title="This page could not load">
+      <EmptyState icon="i-cloud-off" title="This page could not load">
         <p data-testid="page-error">
           Pharos could not reach what it needs to show this page (often the database is briefly unavailable).
           Nothing you saved was lost. Try again in a moment.

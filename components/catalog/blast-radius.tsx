@@ -1,9 +1,12 @@
+"use client";
+
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import Link from "@/components/ui/link";
 import type { ServiceDetail } from "@/lib/catalog/service-queries";
 import { plural } from "@/lib/plural";
 import { TierBadge } from "./tier-badge";
 
+/** Who is hit when this service fails. A client component: its props are lighter than its markup in the RSC payload. */
 export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
   return (
     <Card data-testid="blast-radius">

@@ -1,8 +1,8 @@
 "use client";
 
-import { CheckCheck, Users } from "lucide-react";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
+import { Icon } from "@/components/ui/icon";
 import { Select } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { BULK_FORM } from "@/lib/catalog/bulk";
@@ -92,7 +92,7 @@ export function BulkBar({ verify, transferTo }: Props) {
           disabled={!count}
           pendingText="Verifying…"
         >
-          <CheckCheck aria-hidden /> Verify
+          <Icon name="i-check-check" /> Verify
         </SubmitButton>
       ) : null}
       {transferTo.length ? (
@@ -121,7 +121,7 @@ export function BulkBar({ verify, transferTo }: Props) {
             disabled={!count}
             pendingText="Moving…"
           >
-            <Users aria-hidden /> Change owner
+            <Icon name="i-users" /> Change owner
           </SubmitButton>
         </span>
       ) : null}

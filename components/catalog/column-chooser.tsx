@@ -1,11 +1,11 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { Check, Columns3 } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { CATALOG_COLUMNS, type CatalogColumn, COLUMN_LABELS } from "@/lib/catalog/columns";
 import { setCatalogColumnsAction } from "@/lib/views/actions";
 
@@ -50,7 +50,7 @@ export function ColumnChooser({ columns, canSave }: { columns: readonly CatalogC
     <Menu.Root>
       <Menu.Trigger asChild>
         <Button variant="outline" size="sm" data-testid="column-chooser">
-          <Columns3 aria-hidden /> Columns
+          <Icon name="i-columns-3" /> Columns
         </Button>
       </Menu.Trigger>
       <Menu.Portal>
@@ -71,7 +71,7 @@ export function ColumnChooser({ columns, canSave }: { columns: readonly CatalogC
             >
               <span className="grid size-4 place-items-center">
                 <Menu.ItemIndicator>
-                  <Check className="size-4" aria-hidden />
+                  <Icon name="i-check" className="size-4" />
                 </Menu.ItemIndicator>
               </span>
               {COLUMN_LABELS[c]}

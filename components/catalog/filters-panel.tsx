@@ -1,8 +1,8 @@
 "use client";
 
-import { SlidersHorizontal } from "lucide-react";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 /** Facets beside the list on wide screens; behind a button on phones, so the list comes first. */
 export function FiltersPanel({ children, active }: { children: ReactNode; active: number }) {
@@ -18,7 +18,7 @@ export function FiltersPanel({ children, active }: { children: ReactNode; active
         aria-controls="catalog-filters"
         onClick={() => setOpen(!open)}
       >
-        <SlidersHorizontal aria-hidden /> Filters{active ? ` (${active})` : ""}
+        <Icon name="i-sliders-horizontal" /> Filters{active ? ` (${active})` : ""}
       </Button>
       <aside
         id="catalog-filters"

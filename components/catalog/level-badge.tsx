@@ -12,10 +12,13 @@ const LEVELS = new Set(["gold", "silver", "bronze", "none"]);
 export function LevelBadge({
   level,
   unmeasured = unmeasuredAt(level as ScorecardLevel),
+  titled = true,
   className,
 }: {
   level: string;
   unmeasured?: number;
+  /** A list that explains "unmeasured" once (the catalog table) leaves the tooltip off each badge. */
+  titled?: boolean;
   className?: string;
 }) {
   const name = level === "none" ? "No level" : level[0].toUpperCase() + level.slice(1);
@@ -23,19 +26,14 @@ export function LevelBadge({
     <span
       className={cn("level", `level-${LEVELS.has(level) ? level : "none"}`, className)}
       title={
-        unmeasured
+        unmeasured && titled
           ? `${unmeasured} of the rules this level counts are not measured yet: no SLO or incident data exists in Pharos.`
           : undefined
       }
       data-testid="level-badge"
     >
       {name}
-      {unmeasured ? (
-        <>
-          {" "}
-          <small>· {unmeasured} unmeasured</small>
-        </>
-      ) : null}
+      {unmeasured ? <small>{` · ${unmeasured} unmeasured`}</small> : null}
     </span>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { Plus, X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { Input } from "@/components/ui/input";
 
 type Row = { key: number; title: string; url: string; kind: string };
@@ -98,14 +98,14 @@ export function LinksEditor({ value, errors }: { value: string; errors: Errors }
               aria-label={`Remove the link ${r.title || r.url || "row"}`}
               onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
             >
-              <X aria-hidden />
+              <Icon name="i-x" />
             </Button>
           </div>
         );
       })}
       <div>
         <Button type="button" variant="outline" size="sm" onClick={() => setRows((rs) => [...rs, row()])}>
-          <Plus aria-hidden /> Add a link
+          <Icon name="i-plus" /> Add a link
         </Button>
       </div>
       {listError ? (

@@ -1,11 +1,11 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { Bookmark, Plus, Users, X } from "lucide-react";
 import { useActionState, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Icon } from "@/components/ui/icon";
 import { Input, Select } from "@/components/ui/input";
 import Link from "@/components/ui/link";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -35,7 +35,7 @@ export function SavedViews({ views, query, columns }: ListProps) {
   return (
     <nav aria-label="Saved views" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
       <span className="inline-flex items-center gap-1 text-xs font-medium text-muted-foreground">
-        <Bookmark className="size-3.5" aria-hidden /> Views
+        <Icon name="i-bookmark" className="size-3.5" /> Views
       </span>
       {views.map((v) => {
         const href = viewHref(v);
@@ -56,7 +56,7 @@ export function SavedViews({ views, query, columns }: ListProps) {
               {v.name}
               {v.sharedWith ? (
                 <span className="inline-flex items-center gap-0.5 text-xs text-muted-foreground">
-                  <Users className="size-3" aria-hidden />
+                  <Icon name="i-users" className="size-3" />
                   <span className="sr-only">shared with</span> {v.sharedWith}
                 </span>
               ) : null}
@@ -84,7 +84,7 @@ function DeleteView({ id, name }: { id: string; name: string }) {
         className="mr-1 grid size-6 place-items-center rounded-full text-muted-foreground hover:bg-muted hover:text-foreground"
         aria-label={`Delete the view ${name}`}
       >
-        <X className="size-3.5" aria-hidden />
+        <Icon name="i-x" className="size-3.5" />
       </button>
     </form>
   );
@@ -104,7 +104,7 @@ export function SaveViewDialog({ query, columns, teams }: SaveProps) {
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
         <Button variant="outline" size="sm" data-testid="save-view">
-          <Plus aria-hidden /> Save view
+          <Icon name="i-plus" /> Save view
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>

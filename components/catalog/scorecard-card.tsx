@@ -1,14 +1,16 @@
-import { CircleCheck, CircleDashed, CircleHelp, CircleX } from "lucide-react";
+"use client";
+
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import type { Scorecard } from "@/lib/catalog/scorecard";
+import { Icon } from "@/components/ui/icon";
+import { RULES, type ScorecardView } from "@/lib/catalog/scorecard";
 import { plural } from "@/lib/plural";
 import { LevelBadge } from "./level-badge";
 
 const ICON = {
-  pass: <CircleCheck className="size-4 text-healthy-fg" aria-label="passes" />,
-  fail: <CircleX className="size-4 text-breaching-fg" aria-label="fails" />,
-  "n/a": <CircleDashed className="size-4 text-muted-foreground" aria-label="does not apply" />,
-  unmeasured: <CircleHelp className="size-4 text-at-risk-fg" aria-label="not measured yet" />,
+  pass: <Icon name="i-circle-check" className="size-4 text-healthy-fg" label="passes" />,
+  fail: <Icon name="i-circle-x" className="size-4 text-breaching-fg" label="fails" />,
+  "n/a": <Icon name="i-circle-dashed" className="size-4 text-muted-foreground" label="does not apply" />,
+  unmeasured: <Icon name="i-circle-help" className="size-4 text-at-risk-fg" label="not measured yet" />,
 };
 
 const NOTE = {
@@ -16,8 +18,15 @@ const NOTE = {
   unmeasured: "Not measured yet: Pharos holds no data for it, so it neither passes nor fails.",
 };
 
-export function ScorecardCard({ card }: { card: Scorecard }) {
-  const unmeasuredRules = card.results.filter((r) => r.outcome === "unmeasured").length;
+const RULE = new Map(RULES.map((r) => [r.id, r]));
+
+/** A service's readiness: its level, each rule's outcome, and what the next level needs. */
+export function ScorecardCard({ card }: { card: ScorecardView }) {
+  const results = RULES.filter((r) => card.outcomes[r.id]).map((rule) => ({
+    rule,
+    outcome: card.outcomes[rule.id],
+  }));
+  const unmeasuredRules = results.filter((r) => r.outcome === "unmeasured").length;
   return (
     <Card data-testid="scorecard">
       <CardHeader>
@@ -34,11 +43,11 @@ export function ScorecardCard({ card }: { card: Scorecard }) {
       {card.nextLevel ? (
         <p className="border-b px-4 py-2 text-sm">
           To reach <strong>{card.nextLevel.level}</strong>:{" "}
-          {card.nextLevel.failing.map((r) => r.fix).join(" ")}
+          {card.nextLevel.failing.map((id) => RULE.get(id)?.fix).join(" ")}
         </p>
       ) : null}
       <ul className="divide-y text-sm">
-        {card.results.map(({ rule, outcome }) => (
+        {results.map(({ rule, outcome }) => (
           <li
             key={rule.id}
             className="flex items-start gap-2 px-4 py-2"

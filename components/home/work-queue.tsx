@@ -1,8 +1,8 @@
-import { CircleCheck, Pencil, ShieldCheck } from "lucide-react";
 import { LevelBadge } from "@/components/catalog/level-badge";
 import { TierBadge } from "@/components/catalog/tier-badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import type { Tier } from "@/db/schema/enums";
 import { plural } from "@/lib/plural";
@@ -63,9 +63,9 @@ export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }
                       data-testid={`fix-${item.slug}-${f.id}`}
                     >
                       {f.fixAt === "edit" ? (
-                        <Pencil className="size-3" aria-hidden />
+                        <Icon name="i-pencil" className="size-3" />
                       ) : (
-                        <ShieldCheck className="size-3" aria-hidden />
+                        <Icon name="i-shield-check" className="size-3" />
                       )}
                       {f.fixAt === "edit" ? "Edit the entry" : "Review and verify"}
                     </Link>
@@ -76,7 +76,7 @@ export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }
           ))}
         </ol>
       ) : (
-        <EmptyState icon={CircleCheck} title={onTeams ? "Nothing needs you" : "No services of yours yet"}>
+        <EmptyState icon="i-circle-check" title={onTeams ? "Nothing needs you" : "No services of yours yet"}>
           {onTeams
             ? "Every service your teams own passes every measured readiness rule."
             : "Once an admin adds you to a team, its services' open readiness work shows here."}

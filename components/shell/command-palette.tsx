@@ -3,15 +3,16 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
-import { CornerDownLeft, LoaderCircle, Search } from "lucide-react";
+import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { Icon } from "@/components/ui/icon";
 import type { Permission } from "@/lib/auth/permissions";
 import { paletteSearchAction } from "@/lib/palette/actions";
 import { MORE_PAGES, NAV, type NavItem } from "./nav-items";
 
 const itemClass =
-  "flex cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm aria-selected:bg-accent aria-selected:text-accent-foreground [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground";
+  "flex cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm aria-selected:bg-accent aria-selected:text-accent-foreground [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground [&_.icon]:text-muted-foreground";
 const groupClass =
   "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pt-3 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:uppercase [&_[cmdk-group-heading]]:tracking-wider [&_[cmdk-group-heading]]:text-muted-foreground";
 
@@ -92,7 +93,7 @@ export function CommandPalette({ allowed }: { allowed: Permission[] }) {
           className="flex h-9 w-full max-w-xs items-center gap-2 rounded-md border bg-background px-3 text-sm text-muted-foreground hover:bg-accent"
           data-testid="palette-trigger"
         >
-          <Search className="size-4" aria-hidden />
+          <Icon name="i-search" />
           <span className="min-w-0 flex-1 truncate text-left">Search or jump to…</span>
           <kbd className="hidden rounded border bg-muted px-1.5 font-sans text-[11px] sm:inline">
             {modifier} K
@@ -114,7 +115,7 @@ export function CommandPalette({ allowed }: { allowed: Permission[] }) {
             onValueChange={setSelected}
           >
             <div className="flex items-center gap-2 border-b px-3">
-              <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+              <Icon name="i-search" className="text-muted-foreground" />
               <Command.Input
                 value={text}
                 onValueChange={setText}
@@ -157,7 +158,7 @@ export function CommandPalette({ allowed }: { allowed: Permission[] }) {
                       onSelect={() => go(p.href)}
                       className={itemClass}
                     >
-                      <p.icon aria-hidden />
+                      <Icon name={p.icon} />
                       <span className="flex-1">{p.label}</span>
                     </Command.Item>
                   ))}
@@ -166,7 +167,7 @@ export function CommandPalette({ allowed }: { allowed: Permission[] }) {
             </Command.List>
             <div className="flex items-center gap-3 border-t px-3 py-2 text-xs text-muted-foreground">
               <span className="inline-flex items-center gap-1">
-                <CornerDownLeft className="size-3" aria-hidden /> to open
+                <Icon name="i-corner-down-left" className="size-3" /> to open
               </span>
               <span>↑↓ to move</span>
               <span>Esc to close</span>

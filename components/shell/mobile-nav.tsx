@@ -1,9 +1,9 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { Menu, X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import type { Permission } from "@/lib/auth/permissions";
 import { SidebarNav } from "./sidebar-nav";
 
@@ -13,7 +13,7 @@ export function MobileNav({ allowed }: { allowed: Permission[] }) {
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
         <Button variant="ghost" size="icon" className="lg:hidden" aria-label="Open navigation">
-          <Menu />
+          <Icon name="i-menu" />
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
@@ -24,7 +24,7 @@ export function MobileNav({ allowed }: { allowed: Permission[] }) {
             <Dialog.Description className="sr-only">Site navigation</Dialog.Description>
             <Dialog.Close asChild>
               <Button variant="ghost" size="icon" aria-label="Close navigation">
-                <X />
+                <Icon name="i-x" />
               </Button>
             </Dialog.Close>
           </div>

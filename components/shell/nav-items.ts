@@ -1,57 +1,40 @@
-import {
-  Activity,
-  BookOpenCheck,
-  BookText,
-  Boxes,
-  CalendarClock,
-  ChartColumn,
-  House,
-  KeyRound,
-  type LucideIcon,
-  Medal,
-  MonitorSmartphone,
-  Plus,
-  Puzzle,
-  ScrollText,
-  Shield,
-  Siren,
-  Upload,
-  UserCog,
-  Users,
-} from "lucide-react";
+import type { IconName } from "@/components/ui/icon";
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; icon: LucideIcon; permission?: Permission };
+export type NavItem = { href: string; label: string; icon: IconName; permission?: Permission };
 export type NavGroup = { label: string; items: NavItem[] };
 
 /** The information architecture of DESIGN.md; one list drives the sidebar and the mobile menu. */
 export const NAV: NavGroup[] = [
-  { label: "", items: [{ href: "/", label: "Home", icon: House }] },
+  { label: "", items: [{ href: "/", label: "Home", icon: "i-house" }] },
   {
     label: "Catalog",
     items: [
-      { href: "/services", label: "Services", icon: Boxes },
-      { href: "/teams", label: "Teams", icon: Users },
-      { href: "/scorecards", label: "Readiness", icon: Medal },
+      { href: "/services", label: "Services", icon: "i-boxes" },
+      { href: "/teams", label: "Teams", icon: "i-users" },
+      { href: "/scorecards", label: "Readiness", icon: "i-medal" },
     ],
   },
-  { label: "Reliability", items: [{ href: "/slos", label: "SLOs", icon: Activity }] },
+  { label: "Reliability", items: [{ href: "/slos", label: "SLOs", icon: "i-activity" }] },
   {
     label: "Operations",
     items: [
-      { href: "/changes", label: "Changes", icon: CalendarClock },
-      { href: "/incidents", label: "Incidents", icon: Siren },
-      { href: "/problems", label: "Problems", icon: Puzzle },
+      { href: "/changes", label: "Changes", icon: "i-calendar-clock" },
+      { href: "/incidents", label: "Incidents", icon: "i-siren" },
+      { href: "/problems", label: "Problems", icon: "i-puzzle" },
     ],
   },
   {
     label: "People",
     items: [
-      { href: "/onboarding", label: "Onboarding", icon: BookOpenCheck },
-      { href: "/reports", label: "Reports", icon: ChartColumn },
+      { href: "/onboarding", label: "Onboarding", icon: "i-book-open-check" },
+      { href: "/reports", label: "Reports", icon: "i-chart-column" },
     ],
   },
-  { label: "Admin", items: [{ href: "/admin", label: "Admin", icon: Shield, permission: "user.manage" }] },
+  {
+    label: "Admin",
+    items: [{ href: "/admin", label: "Admin", icon: "i-shield", permission: "user.manage" }],
+  },
 ];
 
 /**
@@ -62,50 +45,50 @@ export const MORE_PAGES: (NavItem & { keywords?: string })[] = [
   {
     href: "/services/new",
     label: "Register a service",
-    icon: Plus,
+    icon: "i-plus",
     permission: "service.create",
     keywords: "new create",
   },
   {
     href: "/services/import",
     label: "Import from Backstage",
-    icon: Upload,
+    icon: "i-upload",
     permission: "service.create",
     keywords: "catalog-info yaml sync locations",
   },
-  { href: "/settings/tokens", label: "API tokens", icon: KeyRound, keywords: "settings token pat" },
+  { href: "/settings/tokens", label: "API tokens", icon: "i-key-round", keywords: "settings token pat" },
   {
     href: "/settings/sessions",
     label: "Signed-in sessions",
-    icon: MonitorSmartphone,
+    icon: "i-monitor-smartphone",
     keywords: "settings devices",
   },
-  { href: "/api/docs", label: "API reference", icon: BookText, keywords: "openapi rest docs" },
+  { href: "/api/docs", label: "API reference", icon: "i-book-text", keywords: "openapi rest docs" },
   {
     href: "/admin/users",
     label: "Users",
-    icon: UserCog,
+    icon: "i-user-cog",
     permission: "user.manage",
     keywords: "admin people invite",
   },
   {
     href: "/admin/teams",
     label: "Manage teams",
-    icon: Users,
+    icon: "i-users",
     permission: "team.manage",
     keywords: "admin members",
   },
   {
     href: "/admin/tokens",
     label: "All API tokens",
-    icon: KeyRound,
+    icon: "i-key-round",
     permission: "token.manage_any",
     keywords: "admin",
   },
   {
     href: "/admin/audit",
     label: "Audit log",
-    icon: ScrollText,
+    icon: "i-scroll-text",
     permission: "audit.read",
     keywords: "admin history",
   },

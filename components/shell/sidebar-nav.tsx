@@ -1,9 +1,9 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import type { Permission } from "@/lib/auth/permissions";
-import { cn } from "@/lib/utils";
 import { isActive, NAV } from "./nav-items";
 
 export function SidebarNav({ allowed, onNavigate }: { allowed: Permission[]; onNavigate?: () => void }) {
@@ -29,12 +29,9 @@ export function SidebarNav({ allowed, onNavigate }: { allowed: Permission[]; onN
                       href={item.href}
                       onClick={onNavigate}
                       aria-current={active ? "page" : undefined}
-                      className={cn(
-                        "flex items-center gap-2 rounded-md px-2 py-1.5 text-sm text-foreground/80 hover:bg-accent hover:text-accent-foreground",
-                        active && "bg-accent font-medium text-accent-foreground",
-                      )}
+                      className="nav-link"
                     >
-                      <item.icon className="size-4" aria-hidden />
+                      <Icon name={item.icon} />
                       {item.label}
                     </Link>
                   </li>

@@ -9,5 +9,5 @@ export function Badge({
   tone = "neutral",
   ...props
 }: ComponentProps<"span"> & { tone?: BadgeTone }) {
-  return <span className={cn("badge", `badge-${tone}`, className)} {...props} />;
+  return <span className={cn("badge", tone !== "neutral" && `badge-${tone}`, className)} {...props} />;
 }

@@ -1,24 +1,29 @@
 import { Slot } from "@radix-ui/react-slot";
-import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
-export const buttonVariants = cva(
-  "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0",
-  {
-    variants: {
-      variant: {
-        default: "bg-primary text-primary-foreground hover:bg-primary/90",
-        destructive: "bg-destructive text-destructive-foreground hover:bg-destructive/90",
-        outline: "border border-input bg-card hover:bg-accent hover:text-accent-foreground",
-        ghost: "hover:bg-accent hover:text-accent-foreground",
-        link: "text-primary underline-offset-4 hover:underline",
-      },
-      size: { default: "h-9 px-4", sm: "h-8 px-3 text-xs", lg: "h-10 px-6", icon: "size-9" },
-    },
-    defaultVariants: { variant: "default", size: "default" },
-  },
-);
+export type ButtonVariant = "default" | "destructive" | "outline" | "ghost" | "link";
+export type ButtonSize = "default" | "sm" | "lg" | "icon";
+
+/**
+ * A button's classes: `.btn` (globals.css) is the default look, a variant or a size class
+ * changes it. Named classes rather than utility strings because every page repeats its
+ * buttons in its markup and again in its RSC payload; a utility passed in `className`
+ * still wins (`.btn` sits in the components layer).
+ */
+export function buttonVariants({
+  variant,
+  size,
+}: {
+  variant?: ButtonVariant | null;
+  size?: ButtonSize | null;
+} = {}) {
+  return cn(
+    "btn",
+    variant && variant !== "default" && `btn-${variant}`,
+    size && size !== "default" && `btn-${size}`,
+  );
+}
 
 export function Button({
   className,
@@ -26,7 +31,11 @@ export function Button({
   size,
   asChild = false,
   ...props
-}: ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
+}: ComponentProps<"button"> & {
+  variant?: ButtonVariant | null;
+  size?: ButtonSize | null;
+  asChild?: boolean;
+}) {
   const Comp = asChild ? Slot : "button";
   return <Comp className={cn(buttonVariants({ variant, size }), className)} {...props} />;
 }

@@ -1,4 +1,4 @@
-import { CircleAlert, CircleCheck } from "lucide-react";
+import { Icon } from "@/components/ui/icon";
 import type { FieldErrors } from "@/lib/command/result";
 import { pluralWord } from "@/lib/plural";
 
@@ -30,7 +30,7 @@ export function FormMessage({ state }: { state: State }) {
         data-testid="form-error"
         className="flex items-start gap-2 rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-breaching-fg"
       >
-        <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+        <Icon name="i-circle-alert" className="mt-0.5 size-4 shrink-0" />
         {summary && state.fieldErrors?._form ? `${state.fieldErrors._form} ${text}` : text}
       </p>
     );
@@ -46,7 +46,7 @@ export function SuccessMessage({ message }: { message: string }) {
       data-testid="form-success"
       className="flex items-start gap-2 rounded-md border border-healthy/40 bg-healthy/10 px-3 py-2 text-sm text-healthy-fg"
     >
-      <CircleCheck className="mt-0.5 size-4 shrink-0" aria-hidden />
+      <Icon name="i-circle-check" className="mt-0.5 size-4 shrink-0" />
       {message}
     </p>
   );

@@ -12,9 +12,11 @@ import {
   serviceEditPageRead,
   serviceNewPageRead,
   servicePageRead,
+  serviceSuggestRead,
   servicesPageRead,
   teamPageRead,
 } from "./reads";
+import { SUGGESTION_LIMIT } from "./suggestions";
 
 const t = withTestDatabase();
 let people: Awaited<ReturnType<typeof demo>>;
@@ -60,18 +62,15 @@ describe("the catalog page", () => {
 });
 
 describe("the service page", () => {
-  it("lets the owning team's engineer edit, with dependency suggestions that leave the service out", async () => {
+  it("lets the owning team's engineer edit", async () => {
     const page = data(await runQuery(servicePageRead, people.engineer, { slug: "payments-api" }));
     expect(page.editable).toBe(true);
-    expect(page.candidates.length).toBeGreaterThan(0);
-    expect(page.candidates.map((c) => c.slug)).not.toContain("payments-api");
   });
 
   it("does not offer editing to another team's engineer, nor to a viewer on the owning team", async () => {
     for (const actor of [people.changeManager, viewerOnPayments]) {
       const page = data(await runQuery(servicePageRead, actor, { slug: "payments-api" }));
       expect(page.editable).toBe(false);
-      expect(page.candidates).toEqual([]);
     }
   });
 
@@ -166,5 +165,27 @@ describe("the import's reads", () => {
     expect(await runQuery(importStatusRead, people.admin, { jobId: job.id })).toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("dependency suggestions", () => {
+  const suggest = async (q: string, except?: string) =>
+    data(await runQuery(serviceSuggestRead, people.engineer, { q, except })).map((s) => s.slug);
+
+  it("finds services by what is typed, leaving out the service being edited", async () => {
+    const found = await suggest("payments", "payments-api");
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).not.toContain("payments-api");
+    expect(await suggest("payments")).toContain("payments-api");
+  });
+
+  it("forgives a typo the way the catalog search does", async () => {
+    expect(await suggest("legder")).toContain("ledger");
+  });
+
+  it("offers a handful, and nothing for empty or unusable text", async () => {
+    expect((await suggest("a")).length).toBeLessThanOrEqual(SUGGESTION_LIMIT);
+    expect(await suggest("   ")).toEqual([]);
+    expect(await suggest("led\u0000ger")).toEqual([]);
   });
 });

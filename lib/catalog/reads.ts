@@ -21,7 +21,7 @@ import {
 } from "./queries";
 import { ruleFailures, ruleStats } from "./rule-stats";
 import { getServiceDetail } from "./service-queries";
-import { serviceSlugSuggestions } from "./suggestions";
+import { serviceSuggestions } from "./suggestions";
 
 /*
  * What the catalog's pages show, one view model per page, each behind the read gate with
@@ -120,11 +120,18 @@ export const servicePageRead = defineQuery({
     const detail = slug ? await getServiceDetail(db, slug) : null;
     if (!detail) return null;
     const editable = await mayEdit(db, actor, detail.service.ownerTeamId);
-    // Only an editor sees the "add a dependency" form, so only they need its suggestions.
-    const candidates = editable
-      ? (await serviceSlugSuggestions(db)).filter((c) => c.slug !== detail.service.slug)
-      : [];
-    return { ...detail, editable, candidates };
+    return { ...detail, editable };
+  },
+});
+
+/** Services to offer in the "add a dependency" field for the text typed so far. */
+export const serviceSuggestRead = defineQuery({
+  name: "catalog.service_suggest",
+  permission: "catalog.read",
+  input: z.object({ q: pageText, except: pageSlug }),
+  async run({ db }, { q, except }) {
+    const text = q?.trim().slice(0, 100);
+    return text ? serviceSuggestions(db, text, except) : [];
   },
 });
 

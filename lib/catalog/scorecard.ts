@@ -209,3 +209,20 @@ export function evaluateScorecard(service: ScorecardInput, now = new Date()): Sc
     nextLevel,
   };
 }
+
+/**
+ * A scorecard as the service page's client card takes it: rules by id (the card reads their
+ * words from RULES), so the page does not send every rule's title and fix in its payload.
+ */
+export type ScorecardView = Omit<Scorecard, "results" | "nextLevel"> & {
+  outcomes: Record<string, RuleOutcome>;
+  nextLevel: { level: Exclude<ScorecardLevel, "none">; failing: string[] } | null;
+};
+
+export function scorecardView({ results, nextLevel, ...card }: Scorecard): ScorecardView {
+  return {
+    ...card,
+    outcomes: Object.fromEntries(results.map((r) => [r.rule.id, r.outcome])),
+    nextLevel: nextLevel && { level: nextLevel.level, failing: nextLevel.failing.map((r) => r.id) },
+  };
+}

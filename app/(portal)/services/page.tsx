@@ -1,17 +1,16 @@
-import { Boxes, Download, Plus, Upload } from "lucide-react";
 import type { Metadata } from "next";
 import { BulkBar } from "@/components/catalog/bulk-bar";
 import { CatalogTable } from "@/components/catalog/catalog-table";
 import { ColumnChooser } from "@/components/catalog/column-chooser";
-import { FacetList } from "@/components/catalog/facet-list";
+import { FacetList, type FacetValue } from "@/components/catalog/facet-list";
+import { FilterBar } from "@/components/catalog/filter-bar";
 import { FiltersPanel } from "@/components/catalog/filters-panel";
 import { SavedViews, SaveViewDialog } from "@/components/catalog/saved-views";
-import { SearchBox } from "@/components/catalog/search-box";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/input";
+import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -19,6 +18,8 @@ import { catalogHref } from "@/lib/catalog/href";
 import { filterParams } from "@/lib/catalog/list-filter";
 import type { Facet, FacetKey } from "@/lib/catalog/queries";
 import { servicesPageRead } from "@/lib/catalog/reads";
+import { tableRows } from "@/lib/catalog/table-rows";
+import { toColumnar } from "@/lib/columnar";
 import { plural } from "@/lib/plural";
 import { pageQuery } from "@/lib/query/page";
 import { queryOf } from "@/lib/views/href";
@@ -50,7 +51,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
   const { views, shareTeams, maySaveViews, bulk } = read.data;
   // Columns a saved view or a shared link put in the URL stay while its filters are changed.
   const cols = columnsFromUrl ? columns.join(",") : undefined;
-  const href = (param: string, value: string | undefined) => catalogHref(filter, { cols, [param]: value });
+  const current = queryOf(catalogHref(filter, { cols }));
   const filtered = Object.entries(filterParams(filter)).some(([k, v]) => k !== "sort" && v);
   const query = queryOf(catalogHref(filter));
   const selectable = bulk.verify || bulk.transferTo.length > 0;
@@ -63,19 +64,19 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           <>
             <Button asChild variant="outline" size="sm">
               <a href="/services/catalog-info.yaml" download>
-                <Download aria-hidden /> Export
+                <Icon name="i-download" /> Export
               </a>
             </Button>
             {mayCreate ? (
               <>
                 <Button asChild variant="outline" size="sm">
                   <Link href="/services/import">
-                    <Upload aria-hidden /> Import
+                    <Icon name="i-upload" /> Import
                   </Link>
                 </Button>
                 <Button asChild size="sm">
                   <Link href="/services/new">
-                    <Plus aria-hidden /> Register service
+                    <Icon name="i-plus" /> Register service
                   </Link>
                 </Button>
               </>
@@ -83,89 +84,21 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
           </>
         }
       />
-      <form className="mb-4 flex flex-wrap items-end gap-2">
-        {Object.entries({ ...filterParams(filter), cols }).map(([k, v]) =>
-          k !== "q" && k !== "sort" && v ? <input key={k} type="hidden" name={k} value={v} /> : null,
-        )}
-        <div className="grid min-w-56 flex-1 gap-1">
-          <label htmlFor="q" className="text-xs font-medium text-muted-foreground">
-            Search
-          </label>
-          <SearchBox defaultValue={filter.q} />
-        </div>
-        <div className="grid gap-1">
-          <label htmlFor="sort" className="text-xs font-medium text-muted-foreground">
-            Sort by
-          </label>
-          <Select id="sort" name="sort" defaultValue={filter.sort}>
-            <option value="name">{filter.q ? "Relevance" : "Name"}</option>
-            <option value="tier">Tier</option>
-            <option value="level">Readiness</option>
-            <option value="updated">Recently changed</option>
-            <option value="verified">Least recently verified</option>
-          </Select>
-        </div>
-        <Button type="submit" variant="outline">
-          Search
-        </Button>
-      </form>
-      <div className="mb-4 flex flex-wrap gap-2 text-sm">
-        <Link
-          href={href("mine", filter.mine ? undefined : "1")}
-          className={toggleClass(filter.mine)}
-          aria-current={filter.mine ? "true" : undefined}
-          data-testid="toggle-mine"
-        >
-          Owned by my teams
-        </Link>
-        <Link
-          href={href("stale", filter.stale ? undefined : "1")}
-          className={toggleClass(filter.stale)}
-          aria-current={filter.stale ? "true" : undefined}
-        >
-          Stale (not verified in 90 days)
-        </Link>
-        <Link
-          href={href("archived", filter.archived ? undefined : "1")}
-          className={toggleClass(filter.archived)}
-          aria-current={filter.archived ? "true" : undefined}
-        >
-          Archived
-        </Link>
-        <Link
-          href={href("unowned", filter.unowned ? undefined : "1")}
-          className={toggleClass(filter.unowned)}
-          aria-current={filter.unowned ? "true" : undefined}
-        >
-          Unowned
-        </Link>
-        {filter.below ? (
-          // Set by the home page's and scorecards' links; shown so it can be seen and cleared.
-          <Link href={href("below", undefined)} className={toggleClass(true)} aria-current="true">
-            Below {LEVEL_LABEL[filter.below] ?? filter.below} ✕
-            <span className="sr-only"> (remove this filter)</span>
-          </Link>
-        ) : null}
-        {filtered ? (
-          <Link href="/services" className="px-2 py-1 text-primary underline">
-            Clear all
-          </Link>
-        ) : null}
-      </div>
+      <FilterBar
+        query={current}
+        belowLabel={filter.below ? (LEVEL_LABEL[filter.below] ?? filter.below) : undefined}
+      />
       <SavedViews views={views} query={query} columns={columns} />
       <div className="grid gap-6 lg:grid-cols-[12rem_1fr] xl:grid-cols-[13rem_1fr]">
         <FiltersPanel active={FACET_SECTIONS.filter((f) => filter[f.param]).length}>
-          {FACET_SECTIONS.map(({ title, param, format }) => (
-            <FacetList
-              key={param}
-              title={title}
-              param={param}
-              facets={facets[param]}
-              selected={filter[param]}
-              href={href}
-              format={format}
-            />
-          ))}
+          <FacetList
+            sections={FACET_SECTIONS.map(({ title, param, format }) => ({
+              title,
+              param,
+              facets: facetValues(facets[param], format),
+            }))}
+            query={current}
+          />
         </FiltersPanel>
         <Card className="min-w-0">
           <div className="flex items-center justify-between gap-2 border-b px-4 py-2 text-sm">
@@ -186,7 +119,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
                   first:
                 </p>
               ) : null}
-              <CatalogTable rows={items} now={now} columns={columns} selectable={selectable} />
+              <CatalogTable rows={tableRows(items, columns, now)} columns={columns} selectable={selectable} />
               <Pagination
                 basePath="/services"
                 params={{ ...filterParams(filter), cols }}
@@ -196,7 +129,7 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
               />
             </>
           ) : (
-            <EmptyState icon={Boxes} title={filtered ? "No service matches" : "The catalog is empty"}>
+            <EmptyState icon="i-boxes" title={filtered ? "No service matches" : "The catalog is empty"}>
               {filtered ? (
                 <Link href="/services" className="text-primary underline">
                   Clear the filters
@@ -214,6 +147,14 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
   );
 }
 
-function toggleClass(on: boolean | undefined) {
-  return `rounded-full border px-3 py-1 ${on ? "border-primary bg-accent font-medium text-accent-foreground" : "hover:bg-accent"}`;
+/** A facet's values for FacetList: labelled only where the label is not the value itself. */
+function facetValues(facets: Facet[], format: (f: Facet) => string = (f) => f.label) {
+  return toColumnar(
+    facets.map((f): FacetValue => {
+      const label = format(f);
+      return label === f.value
+        ? { value: f.value, count: f.count }
+        : { value: f.value, count: f.count, label };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
-import { KeyRound } from "lucide-react";
 import { ImportPlanTable } from "@/components/catalog/import-plan-table";
+import { Icon } from "@/components/ui/icon";
 import type { LocationJson } from "@/lib/catalog/locations/json";
 import { dateTime, relativeTime } from "@/lib/format";
 import { HeldRefresh } from "./held-refresh";
@@ -39,7 +39,7 @@ export function LocationCard({
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
             {location.headerName ? (
               <span className="inline-flex items-center gap-1" data-testid="location-header">
-                <KeyRound className="size-3" aria-hidden />
+                <Icon name="i-key-round" className="size-3" />
                 {location.headerName}: set
               </span>
             ) : null}

@@ -1,4 +1,3 @@
-import { Activity, CalendarClock, Download, ExternalLink, Pencil, Siren, TriangleAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { AddDependencyForm } from "@/components/catalog/add-dependency-form";
 import { BlastRadius } from "@/components/catalog/blast-radius";
@@ -14,9 +13,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { FlashMessage } from "@/components/ui/flash-message";
+import { Icon, type IconName } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import { STALE_AFTER_DAYS } from "@/lib/catalog/list-filter";
 import { servicePageRead } from "@/lib/catalog/reads";
+import { scorecardView } from "@/lib/catalog/scorecard";
 import { relativeTime } from "@/lib/format";
 import { pageQuery } from "@/lib/query/page";
 
@@ -28,7 +29,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const read = await pageQuery(servicePageRead, { slug });
   if (!read.ok) return <Forbidden what="the catalog" />;
-  const { service, team, upstream, downstream, owners, radius, scorecard, editable, candidates } = read.data;
+  const { service, team, upstream, downstream, owners, radius, scorecard, editable } = read.data;
   const now = new Date();
   const stale =
     !service.verifiedAt || now.getTime() - service.verifiedAt.getTime() > STALE_AFTER_DAYS * 86_400_000;
@@ -68,14 +69,14 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
         <div className="flex flex-wrap gap-2">
           <Button asChild variant="outline" size="sm">
             <a href={`/services/${service.slug}/catalog-info.yaml`} download>
-              <Download aria-hidden /> catalog-info.yaml
+              <Icon name="i-download" /> catalog-info.yaml
             </a>
           </Button>
           {editable ? (
             <>
               <Button asChild size="sm" variant="outline">
                 <Link href={`/services/${service.slug}/edit`}>
-                  <Pencil aria-hidden /> Edit
+                  <Icon name="i-pencil" /> Edit
                 </Link>
               </Button>
               <ServiceLifecycleActions slug={service.slug} archived={service.archivedAt !== null} />
@@ -98,7 +99,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
           className="mb-4 flex items-start gap-2 rounded-md border border-at-risk/40 bg-at-risk/10 px-3 py-2 text-sm text-at-risk-fg"
           data-testid="cycle-warning"
         >
-          <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+          <Icon name="i-triangle-alert" className="mt-0.5 size-4 shrink-0" />
           This service is part of a dependency cycle: {radius.cycle.join(" → ")}. Cycles are allowed, but an
           outage can feed on itself.
         </p>
@@ -129,13 +130,13 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
                   removable={false}
                 />
               </div>
-              {editable ? <AddDependencyForm service={service.slug} candidates={candidates} /> : null}
+              {editable ? <AddDependencyForm service={service.slug} /> : null}
             </CardBody>
           </Card>
         </div>
         {/* Readiness before the placeholders on narrow screens; beside both on wide ones. */}
         <div className="grid min-w-0 grid-cols-1 content-start gap-6 xl:row-span-2">
-          <ScorecardCard card={scorecard} />
+          <ScorecardCard card={scorecardView(scorecard)} />
           <BlastRadius radius={radius} />
           {service.links.length ? (
             <Card>
@@ -151,7 +152,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
                       rel="noreferrer noopener"
                       target="_blank"
                     >
-                      {l.title} <ExternalLink className="size-3" aria-hidden />
+                      {l.title} <Icon name="i-external-link" className="size-3" />
                     </a>
                     {l.kind ? <span className="ml-2 text-xs text-muted-foreground">{l.kind}</span> : null}
                   </li>
@@ -162,17 +163,17 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
         </div>
         <div className="grid min-w-0 grid-cols-1 content-start gap-6 md:grid-cols-3 xl:col-start-1">
           <Slot
-            icon={Activity}
+            icon="i-activity"
             title="SLOs"
             text="SLOs and error budgets for this service arrive with the SLO domain."
           />
           <Slot
-            icon={Siren}
+            icon="i-siren"
             title="Incidents"
             text="Open and recent incidents arrive with the incident domain."
           />
           <Slot
-            icon={CalendarClock}
+            icon="i-calendar-clock"
             title="Changes"
             text="Scheduled and recent changes arrive with the change domain."
           />
@@ -182,12 +183,12 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
   );
 }
 
-function Slot({ icon: Icon, title, text }: { icon: typeof Siren; title: string; text: string }) {
+function Slot({ icon, title, text }: { icon: IconName; title: string; text: string }) {
   return (
     <Card>
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
-          <Icon className="size-4" aria-hidden /> {title}
+          <Icon name={icon} /> {title}
         </CardTitle>
       </CardHeader>
       <CardBody className="text-sm text-muted-foreground">{text}</CardBody>

@@ -1,8 +1,8 @@
-import { MapPin } from "lucide-react";
 import type { Metadata } from "next";
 import { ImportWizard } from "@/components/catalog/import-wizard";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { importPageRead } from "@/lib/catalog/import-reads";
@@ -22,7 +22,7 @@ export default async function ImportPage() {
         actions={
           <Button asChild variant="outline">
             <Link href="/services/import/locations" data-testid="locations-link">
-              <MapPin aria-hidden />
+              <Icon name="i-map-pin" />
               Sync from a URL
             </Link>
           </Button>

@@ -1,10 +1,10 @@
-import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import { SessionEndOthers } from "@/components/settings/session-end-others";
 import { SessionTable } from "@/components/settings/session-table";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
@@ -27,7 +27,7 @@ export default async function SessionsPage() {
           <>
             <Button asChild variant="ghost" size="sm">
               <Link href="/settings/tokens">
-                <KeyRound aria-hidden /> API tokens
+                <Icon name="i-key-round" /> API tokens
               </Link>
             </Button>
             <SessionEndOthers count={others} />
