@@ -101,7 +101,10 @@ export function TokenTable({
                       fields={{ id: t.id }}
                       label="Revoke"
                       variant="destructive"
-                      confirm={`Revoke "${t.name}"? Anything using it stops working.`}
+                      confirm={{
+                        title: `Revoke “${t.name}”?`,
+                        description: "Anything using it stops working at once.",
+                      }}
                       testId={`revoke-${t.name}`}
                     />
                   </div>

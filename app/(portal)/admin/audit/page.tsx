@@ -1,6 +1,7 @@
 import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import { AuditChange } from "@/components/admin/audit-change";
+import { AuditEntity } from "@/components/admin/audit-entity";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { entityTypeLabel } from "@/lib/admin/audit-entities";
 import { auditPageRead } from "@/lib/admin/reads";
 import { dateTime } from "@/lib/format";
 import { pageQuery } from "@/lib/query/page";
@@ -50,7 +52,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
             <option value="">Any entity</option>
             {facets.entityTypes.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {entityTypeLabel(a)}
               </option>
             ))}
           </Select>
@@ -99,8 +101,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                       <code className="text-xs">{row.action}</code>
                     </TD>
                     <TD className="hidden text-xs md:table-cell">
-                      {row.entityType}
-                      <span className="block max-w-40 truncate text-muted-foreground">{row.entityId}</span>
+                      <AuditEntity entity={row.entity} />
                     </TD>
                     <TD>
                       <AuditChange before={row.before} after={row.after} />
