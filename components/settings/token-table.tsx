@@ -62,7 +62,7 @@ export function TokenTable({
                 <code className="block text-xs text-muted-foreground">{t.prefix}…</code>
                 {t.mintedByEmail ? (
                   <span className="block text-xs text-muted-foreground" data-testid="minted-by">
-                    minted by {t.mintedByEmail}
+                    Minted by {t.mintedByEmail}
                   </span>
                 ) : null}
               </TD>

@@ -21,6 +21,7 @@ const TYPE_LABELS: Record<string, string> = {
   session: "Session",
   catalog: "Catalog",
   catalog_location: "Catalog location",
+  organisation: "Organisation",
 };
 
 /** An entity type in words ("api_token" → "API token"); a type not listed shows as stored. */

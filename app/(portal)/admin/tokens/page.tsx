@@ -22,8 +22,8 @@ export default async function AdminTokensPage({ searchParams }: PageProps<"/admi
   return (
     <>
       <PageHeader
-        title="API tokens"
-        description="Every token in the organisation. Revoking one stops it at once. Pick a person to mint a token for them."
+        title="All API tokens"
+        description="As an admin you see every person’s tokens: their scopes, expiry, last use and who minted them, never the secret. Revoking one stops it at once. Pick a person to see only theirs and mint one for them; it can do no more than their role allows."
       />
       <form className="mb-4 flex flex-wrap items-end gap-2">
         <div className="grid min-w-60 flex-1 gap-1 sm:max-w-sm">
