@@ -73,6 +73,7 @@ test.describe("admin: users", () => {
       "aria-checked",
       "true",
     );
+    await expectAccessible(page);
     await snapWidthsAndThemes(page, "admin-users-menu");
     await page.getByRole("menuitem", { name: "Deactivate…" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Deactivate changes@pharos.demo?" });
@@ -104,6 +105,21 @@ test.describe("admin: users", () => {
     await actions.click();
     await page.getByRole("menuitem", { name: "Reactivate" }).click();
     await expect(page.getByText("changes@pharos.demo is active again.")).toBeVisible();
+  });
+
+  test("a role changes from the row's menu, in words", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/users?q=luca.romano%40pharos.demo");
+    const row = page.getByTestId("user-row-luca.romano@pharos.demo");
+    const setRole = async (label: string) => {
+      await page.getByTestId("user-actions-luca.romano@pharos.demo").click();
+      await page.getByRole("menuitemradio", { name: label }).click();
+      await expect(row.getByRole("cell", { name: label, exact: true })).toBeVisible();
+    };
+    await setRole("Change manager");
+    await expect(page.getByText("Saved luca.romano@pharos.demo.")).toBeVisible();
+    await expect(row).not.toContainText("change_manager");
+    await setRole("Engineer");
   });
 
   test("the audit log records those writes and filters them", async ({ page }) => {

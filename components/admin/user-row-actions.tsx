@@ -52,7 +52,9 @@ export function UserRowActions({ user, self }: { user: Row; self: boolean }) {
   const question = asking ? questions[asking] : null;
   return (
     <div className="flex flex-col items-end gap-2">
-      <Menu.Root>
+      {/* Not modal: a modal menu hides the rest of the page from assistive technology
+          (aria-hidden over focusable content) for what is only a short list of choices. */}
+      <Menu.Root modal={false}>
         <Menu.Trigger asChild>
           <Button
             ref={trigger}

@@ -100,7 +100,6 @@ export function TokenTable({
                       action={revokeTokenAction}
                       fields={{ id: t.id }}
                       label="Revoke"
-                      variant="destructive"
                       confirm={{
                         title: `Revoke “${t.name}”?`,
                         description: "Anything using it stops working at once.",

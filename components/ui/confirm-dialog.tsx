@@ -56,7 +56,7 @@ export function ConfirmDialog({
             returnFocusTo.current.focus();
           }}
         >
-          <Dialog.Title className="text-base font-semibold">{title}</Dialog.Title>
+          <Dialog.Title className="text-base font-semibold [overflow-wrap:anywhere]">{title}</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-muted-foreground">
             {description}
           </Dialog.Description>

@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         title="Audit log"
         description="Every write in Pharos, append-only, with who, when and what changed."
       />
-      <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+      <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4 lg:items-end 2xl:grid-cols-7">
         <FilterInput id="actor" label="Actor" value={params.actor} placeholder="email or cli" />
         <div className="grid gap-1">
           <label htmlFor="action" className="text-xs font-medium text-muted-foreground">
@@ -74,21 +74,26 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       <Card>
         {items.length ? (
           <>
-            <Table>
+            {/* On a phone each entry stacks into two columns instead of scrolling sideways. */}
+            <Table className="max-md:block">
               <THead>
-                <tr>
+                <tr className="max-md:hidden">
                   <TH>When</TH>
                   <TH>Actor</TH>
                   <TH>Action</TH>
-                  <TH className="hidden md:table-cell">Entity</TH>
+                  <TH>Entity</TH>
                   <TH>Change</TH>
                 </tr>
               </THead>
-              <tbody>
+              <tbody className="max-md:block">
                 {items.map((row) => (
-                  <TR key={row.id} data-testid="audit-row">
-                    <TD className="whitespace-nowrap text-xs tabular-nums">{dateTime(row.at)}</TD>
-                    <TD className="text-xs">
+                  <TR
+                    key={row.id}
+                    data-testid="audit-row"
+                    className="max-md:grid max-md:grid-cols-2 max-md:py-1"
+                  >
+                    <TD className="whitespace-nowrap align-top text-xs tabular-nums">{dateTime(row.at)}</TD>
+                    <TD className="align-top text-xs">
                       {row.actorLabel}
                       <Badge className="ml-1">{row.via}</Badge>
                       {row.mintedByLabel ? (
@@ -97,13 +102,13 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                         </span>
                       ) : null}
                     </TD>
-                    <TD>
+                    <TD className="align-top">
                       <code className="text-xs">{row.action}</code>
                     </TD>
-                    <TD className="hidden text-xs md:table-cell">
+                    <TD className="align-top text-xs">
                       <AuditEntity entity={row.entity} />
                     </TD>
-                    <TD>
+                    <TD className="align-top max-md:col-span-2 md:min-w-72">
                       <AuditChange before={row.before} after={row.after} />
                     </TD>
                   </TR>
