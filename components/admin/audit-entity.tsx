@@ -1,5 +1,5 @@
 import Link from "@/components/ui/link";
-import { type AuditEntity as Entity, entityTypeLabel } from "@/lib/admin/audit-entities";
+import { type AuditEntity as Entity, entityTypeLabel } from "@/lib/admin/audit-entity-labels";
 
 /**
  * An audit row's entity by name, linked where it has a page. The id stays in the title (and

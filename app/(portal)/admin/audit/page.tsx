@@ -12,7 +12,7 @@ import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { entityTypeLabel } from "@/lib/admin/audit-entities";
+import { entityTypeLabel } from "@/lib/admin/audit-entity-labels";
 import { auditPageRead } from "@/lib/admin/reads";
 import { dateTime } from "@/lib/format";
 import { pageQuery } from "@/lib/query/page";
