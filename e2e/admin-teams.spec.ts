@@ -1,3 +1,4 @@
+import { confirmInDialog } from "./support/confirm";
 import { expectAccessible, signInAs, snap } from "./support/session";
 import { expect, test } from "./support/test";
 
@@ -27,11 +28,11 @@ test("admin creates a team, adds and removes a member", async ({ page }) => {
   await expect(page.getByText("Added engineer@pharos.demo.")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Sam Rivera" })).toBeVisible();
   await snap(page, "admin-team");
-  page.once("dialog", (d) => d.accept());
   await page
     .getByRole("listitem")
     .filter({ hasText: "Sam Rivera" })
     .getByRole("button", { name: "Remove" })
     .click();
+  await confirmInDialog(page, "Remove Sam Rivera from Release Engineering?");
   await expect(page.getByText("No members yet.")).toBeVisible();
 });

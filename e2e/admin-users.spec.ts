@@ -1,5 +1,9 @@
+import { confirmInDialog } from "./support/confirm";
+import { snapWidthsAndThemes } from "./support/screens";
 import { expectAccessible, signIn, signInAs, snap } from "./support/session";
 import { expect, test } from "./support/test";
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 test.describe("admin: users", () => {
   test("invalid fields show messages beside them and keep the input", async ({ page }) => {
@@ -58,10 +62,38 @@ test.describe("admin: users", () => {
 
     await signInAs(page, "admin");
     await page.goto("/admin/users?q=changes%40pharos.demo");
-    page.once("dialog", (d) => d.accept());
-    await page.getByTestId("deactivate-changes@pharos.demo").click();
+    const row = page.getByTestId("user-row-changes@pharos.demo");
+    await expect(row).toContainText("Change manager");
+    await expect(row.getByRole("link", { name: "Platform" })).toHaveAttribute("href", "/teams/platform");
+    // The row's writes wait behind one menu, not in a column of buttons.
+    await expect(row.getByRole("button")).toHaveCount(1);
+    const actions = page.getByTestId("user-actions-changes@pharos.demo");
+    await actions.click();
+    await expect(page.getByRole("menuitemradio", { name: "Change manager" })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
+    await expectAccessible(page);
+    await snapWidthsAndThemes(page, "admin-users-menu");
+    await page.getByRole("menuitem", { name: "Deactivate…" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Deactivate changes@pharos.demo?" });
+    await expect(dialog).toContainText("Their sessions and API tokens stop working at once.");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await expectAccessible(page);
+    await snapWidthsAndThemes(page, "admin-users-confirm");
+    // Escape says no: nothing changes and focus is back on the menu button.
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(actions).toBeFocused();
+    await expect(row).not.toContainText("Deactivated");
+    // Tab stays inside the dialog.
+    await actions.click();
+    await page.getByRole("menuitem", { name: "Deactivate…" }).click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+    await expect(dialog.locator(":focus")).toHaveCount(1);
+    await confirmInDialog(page, "Deactivate changes@pharos.demo?");
     await expect(page.getByText("changes@pharos.demo is deactivated")).toBeVisible();
-    await expect(page.getByTestId("user-row-changes@pharos.demo")).toContainText("Deactivated");
+    await expect(row).toContainText("Deactivated");
     await snap(page, "admin-users");
 
     await victim.goto("/services");
@@ -70,22 +102,45 @@ test.describe("admin: users", () => {
     await expect(victim.getByTestId("login-error")).toContainText("deactivated");
 
     // Restore for the other journeys.
-    await page
-      .getByTestId("user-row-changes@pharos.demo")
-      .getByRole("button", { name: "Reactivate" })
-      .click();
+    await actions.click();
+    await page.getByRole("menuitem", { name: "Reactivate" }).click();
     await expect(page.getByText("changes@pharos.demo is active again.")).toBeVisible();
+  });
+
+  test("a role changes from the row's menu, in words", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/admin/users?q=luca.romano%40pharos.demo");
+    const row = page.getByTestId("user-row-luca.romano@pharos.demo");
+    const setRole = async (label: string) => {
+      await page.getByTestId("user-actions-luca.romano@pharos.demo").click();
+      await page.getByRole("menuitemradio", { name: label }).click();
+      await expect(row.getByRole("cell", { name: label, exact: true })).toBeVisible();
+    };
+    await setRole("Change manager");
+    await expect(page.getByText("Saved luca.romano@pharos.demo.")).toBeVisible();
+    await expect(row).not.toContainText("change_manager");
+    await setRole("Engineer");
   });
 
   test("the audit log records those writes and filters them", async ({ page }) => {
     await signInAs(page, "admin");
     await page.goto("/admin/audit?action=user.deactivate");
-    await expect(page.getByTestId("audit-row").first()).toContainText("user.deactivate");
-    await expect(page.getByTestId("audit-row").first()).toContainText("admin@pharos.demo");
-    await page.getByTestId("audit-row").first().locator("summary").click();
-    await expect(page.getByTestId("audit-row").first()).toContainText("deactivatedAt");
+    const first = page.getByTestId("audit-row").first();
+    await expect(first).toContainText("user.deactivate");
+    await expect(first).toContainText("admin@pharos.demo");
+    // The entity by name, linked; its id only in the title, never as the text.
+    const entity = first.getByTestId("audit-entity");
+    await expect(entity.getByRole("link", { name: "Priya Shah" })).toHaveAttribute(
+      "href",
+      "/admin/users?q=changes%40pharos.demo",
+    );
+    await expect(entity).toContainText("changes@pharos.demo");
+    await expect(entity).toHaveAttribute("title", UUID);
+    await expect(entity).not.toContainText(UUID);
+    await first.locator("summary").click();
+    await expect(first).toContainText("deactivatedAt");
     await expectAccessible(page);
-    await snap(page, "admin-audit");
+    await snapWidthsAndThemes(page, "admin-audit");
     await page.goto("/admin/audit?action=no.such.action");
     await expect(page.getByText("No entries match")).toBeVisible();
   });

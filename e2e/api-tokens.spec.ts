@@ -1,3 +1,5 @@
+import { confirmInDialog } from "./support/confirm";
+import { snapWidthsAndThemes } from "./support/screens";
 import { expectAccessible, signInAs, signOut, snap } from "./support/session";
 import { expect, test } from "./support/test";
 
@@ -12,7 +14,7 @@ test("an engineer creates a token, uses it on the API, and revokes it", async ({
   const token = (await page.getByTestId("new-token-value").textContent())!;
   expect(token).toMatch(/^pharos_/);
   await expectAccessible(page);
-  await snap(page, "settings-tokens");
+  await snapWidthsAndThemes(page, "settings-tokens");
 
   const me = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
   expect(me.status()).toBe(200);
@@ -37,8 +39,8 @@ test("an engineer creates a token, uses it on the API, and revokes it", async ({
   // Reloading does not show the secret again.
   await page.reload();
   await expect(page.getByTestId("new-token-value")).toHaveCount(0);
-  page.once("dialog", (d) => d.accept());
   await page.getByTestId("revoke-ci-deploy").click();
+  await confirmInDialog(page, "Revoke “ci-deploy”?");
   await expect(page.getByTestId("token-row-ci-deploy")).toContainText("Revoked");
   const after = await request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);
@@ -87,6 +89,11 @@ test("an admin mints a token for someone; its writes are audited under both name
   request,
 }) => {
   await signInAs(page, "admin");
+  // The page says what an admin sees there and may do.
+  await page.goto("/admin/tokens");
+  await expect(page.getByRole("heading", { level: 1, name: "All API tokens" })).toBeVisible();
+  await expect(page.getByText(/As an admin you see every person’s tokens/)).toContainText("never the secret");
+  await snapWidthsAndThemes(page, "admin-tokens");
   await page.goto("/admin/users?q=engineer%40pharos.demo");
   await page.getByRole("link", { name: "API tokens of engineer@pharos.demo" }).click();
   await expect(page.getByRole("heading", { name: "New token for Sam Rivera" })).toBeVisible();
@@ -95,7 +102,7 @@ test("an admin mints a token for someone; its writes are audited under both name
   await page.getByLabel("Catalog: read and write", { exact: true }).check();
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token-value").textContent())!;
-  await expect(page.getByTestId("token-row-deploy-bot")).toContainText("minted by admin@pharos.demo");
+  await expect(page.getByTestId("token-row-deploy-bot")).toContainText("Minted by admin@pharos.demo");
   await expectAccessible(page);
   await snap(page, "admin-tokens-owner");
 
@@ -111,14 +118,18 @@ test("an admin mints a token for someone; its writes are audited under both name
   const row = page.getByTestId("audit-row").first();
   await expect(row).toContainText("engineer@pharos.demo");
   await expect(row.getByTestId("audit-minted-by")).toHaveText("via a token minted by admin@pharos.demo");
+  await expect(row.getByTestId("audit-entity").getByRole("link", { name: "Fraud Scoring" })).toHaveAttribute(
+    "href",
+    "/services/fraud-scoring",
+  );
   await snap(page, "admin-audit-minted");
 
   // The owner sees who made it, and can revoke it.
   await signOut(page);
   await signInAs(page, "engineer");
   await page.goto("/settings/tokens");
-  await expect(page.getByTestId("token-row-deploy-bot")).toContainText("minted by admin@pharos.demo");
-  page.once("dialog", (d) => d.accept());
+  await expect(page.getByTestId("token-row-deploy-bot")).toContainText("Minted by admin@pharos.demo");
   await page.getByTestId("revoke-deploy-bot").click();
+  await confirmInDialog(page, "Revoke “deploy-bot”?");
   await expect(page.getByTestId("token-row-deploy-bot")).toContainText("Revoked");
 });

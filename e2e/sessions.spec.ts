@@ -1,4 +1,5 @@
 import type { BrowserContext } from "@playwright/test";
+import { confirmInDialog } from "./support/confirm";
 import { DEMO, DEMO_PASSWORD, expectAccessible, signIn, signInAs, signOut, snap } from "./support/session";
 import { expect, type Page, test } from "./support/test";
 
@@ -55,16 +56,16 @@ test.describe("sessions that end", () => {
     await expectAccessible(page);
     await snap(page, "settings-sessions");
 
-    page.once("dialog", (dialog) => dialog.accept());
     await phoneRow.getByRole("button", { name: "End" }).click();
+    await confirmInDialog(page, "End the session on Safari 17 on iPhone?");
     await expect(page.getByText("Session ended: that browser is signed out.")).toBeVisible();
     await expect(phoneRow).toHaveCount(0);
     await expectSignedOut(onPhone);
     await onLaptop.reload();
     await expect(onLaptop.getByTestId("user-menu")).toBeVisible();
 
-    page.once("dialog", (dialog) => dialog.accept());
     await page.getByTestId("end-other-sessions").click();
+    await confirmInDialog(page, /^End \d+ other sessions?\?$/);
     await expect(page.getByText(/Ended \d+ other sessions?\./)).toBeVisible();
     await expectSignedOut(onLaptop);
     // The session in use carries on.
@@ -81,8 +82,9 @@ test.describe("sessions that end", () => {
 
     await signInAs(page, "admin");
     await page.goto("/admin/users?q=changes%40pharos.demo");
-    page.once("dialog", (dialog) => dialog.accept());
-    await page.getByTestId(`end-sessions-${DEMO.change_manager.email}`).click();
+    await page.getByTestId(`user-actions-${DEMO.change_manager.email}`).click();
+    await page.getByRole("menuitem", { name: "End sessions…" }).click();
+    await confirmInDialog(page, `Sign ${DEMO.change_manager.email} out everywhere?`);
     await expect(page.getByText(`Signed ${DEMO.change_manager.email} out everywhere`)).toBeVisible();
     await expectSignedOut(their);
     await theirs.close();

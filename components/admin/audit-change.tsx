@@ -1,3 +1,5 @@
+import { plural } from "@/lib/plural";
+
 /** Before/after of one audit row: the changed keys first, the full snapshots on demand. */
 export function AuditChange({ before, after }: { before: unknown; after: unknown }) {
   const changed = changedKeys(before, after);
@@ -5,9 +7,7 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
   return (
     <details className="text-xs">
       <summary className="cursor-pointer text-primary">
-        {changed.length
-          ? changed.slice(0, 4).join(", ") + (changed.length > 4 ? ` +${changed.length - 4}` : "")
-          : "details"}
+        {changed.length ? changedSummary(changed) : "Details"}
       </summary>
       <div className="mt-2 grid gap-2 md:grid-cols-2">
         <Snapshot label="Before" value={before} />
@@ -26,6 +26,15 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
       </pre>
     </div>
   );
+}
+
+const SHOWN_KEYS = 4;
+
+/** "name, role" or "name, role, email, teams and 2 others": the first few changed keys. */
+function changedSummary(keys: string[]): string {
+  const shown = keys.slice(0, SHOWN_KEYS).join(", ");
+  const rest = keys.length - SHOWN_KEYS;
+  return rest > 0 ? `${shown} and ${plural(rest, { one: "other", other: "others" })}` : shown;
 }
 
 export function changedKeys(before: unknown, after: unknown): string[] {

@@ -15,7 +15,10 @@ export function ServiceLifecycleActions({ slug, archived }: { slug: string; arch
           fields={{ slug }}
           label="Archive"
           variant="destructive"
-          confirm="Archive this service? It leaves the catalog but keeps its history; you can restore it."
+          confirm={{
+            title: "Archive this service?",
+            description: "It leaves the catalog but keeps its history; you can restore it.",
+          }}
         />
       )}
     </>

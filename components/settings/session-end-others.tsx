@@ -1,6 +1,6 @@
 import { ActionButton } from "@/components/ui/action-button";
 import { endOtherSessionsAction } from "@/lib/auth/session-actions";
-import { plural } from "@/lib/plural";
+import { plural, pluralWord } from "@/lib/plural";
 
 /** "End all other sessions": keeps the one in use, which the server knows from the cookie. */
 export function SessionEndOthers({ count }: { count: number }) {
@@ -11,7 +11,10 @@ export function SessionEndOthers({ count }: { count: number }) {
       fields={{}}
       label={`End all other sessions (${count})`}
       variant="destructive"
-      confirm={`End ${plural(count, { one: "other session", other: "other sessions" })}? Those browsers are signed out at once.`}
+      confirm={{
+        title: `End ${plural(count, { one: "other session", other: "other sessions" })}?`,
+        description: `${pluralWord(count, { one: "That browser is", other: "Those browsers are" })} signed out at once.`,
+      }}
       testId="end-other-sessions"
     />
   );

@@ -72,7 +72,10 @@ export function SessionTable({ sessions }: { sessions: SessionView[] }) {
                       fields={{ id: s.id }}
                       label="End"
                       variant="outline"
-                      confirm={`End the session on ${s.device}? That browser is signed out at once.`}
+                      confirm={{
+                        title: `End the session on ${s.device}?`,
+                        description: "That browser is signed out at once.",
+                      }}
                       testId={`end-session-${s.id}`}
                     />
                   </div>

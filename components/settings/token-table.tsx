@@ -62,7 +62,7 @@ export function TokenTable({
                 <code className="block text-xs text-muted-foreground">{t.prefix}…</code>
                 {t.mintedByEmail ? (
                   <span className="block text-xs text-muted-foreground" data-testid="minted-by">
-                    minted by {t.mintedByEmail}
+                    Minted by {t.mintedByEmail}
                   </span>
                 ) : null}
               </TD>
@@ -100,8 +100,10 @@ export function TokenTable({
                       action={revokeTokenAction}
                       fields={{ id: t.id }}
                       label="Revoke"
-                      variant="destructive"
-                      confirm={`Revoke "${t.name}"? Anything using it stops working.`}
+                      confirm={{
+                        title: `Revoke “${t.name}”?`,
+                        description: "Anything using it stops working at once.",
+                      }}
                       testId={`revoke-${t.name}`}
                     />
                   </div>

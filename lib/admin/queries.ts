@@ -6,6 +6,7 @@ import {
   eq,
   gte,
   ilike,
+  inArray,
   isNotNull,
   isNull,
   lte,
@@ -88,6 +89,16 @@ export async function listTeams(db: Queryable) {
     })
     .from(teams)
     .orderBy(asc(teams.name));
+}
+
+/** Team names by slug, for the teams a page of users belongs to. */
+export async function teamsBySlug(db: Queryable, slugs: string[]) {
+  if (!slugs.length) return new Map<string, string>();
+  const rows = await db
+    .select({ slug: teams.slug, name: teams.name })
+    .from(teams)
+    .where(inArray(teams.slug, slugs));
+  return new Map(rows.map((t) => [t.slug, t.name]));
 }
 
 export async function getTeamWithMembers(db: Queryable, slug: string) {

@@ -43,6 +43,8 @@ describe("the admin pages", () => {
     );
     expect(odd.filter).toEqual({ q: undefined, role: undefined, status: undefined });
     expect(odd.paging.page).toBe(1);
+    const diego = data(await runQuery(usersPageRead, people.admin, { q: "diego.alvarez" })).items[0];
+    expect(diego.teams).toEqual([{ slug: "edge", name: "Edge & Networking" }]);
     const viewers = data(await runQuery(usersPageRead, people.admin, { role: "viewer" }));
     expect(viewers.items.every((u) => u.role === "viewer")).toBe(true);
   });

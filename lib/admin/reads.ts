@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/actor";
 import { type Permission, scopesForRole } from "@/lib/auth/permissions";
 import { defineQuery } from "@/lib/query/define";
 import { pageNumber, pageSlug, pageText, pageWindow } from "@/lib/query/page-params";
+import { nameAuditEntities } from "./audit-entities";
 import { parseAuditFilter } from "./audit-filter";
 import {
   auditFacets,
@@ -14,6 +15,7 @@ import {
   listTeams,
   listTokens,
   listUsers,
+  teamsBySlug,
 } from "./queries";
 
 /*
@@ -56,8 +58,19 @@ export const usersPageRead = defineQuery({
     };
     const paging = pageWindow(input.page, USERS_PAGE_SIZE);
     const { items, total } = await listUsers(db, filter, paging);
+    // The list query gives slugs (what the API shows); the page shows names, looked up once.
+    const named = await teamsBySlug(db, [...new Set(items.flatMap((u) => u.teams))]);
     const me = actor.kind === "user" ? actor.user.id : null;
-    return { filter, paging, total, items: items.map((u) => ({ ...u, self: u.id === me })) };
+    return {
+      filter,
+      paging,
+      total,
+      items: items.map(({ teams, ...u }) => ({
+        ...u,
+        teams: teams.map((slug) => ({ slug, name: named.get(slug) ?? slug })),
+        self: u.id === me,
+      })),
+    };
   },
 });
 
@@ -122,7 +135,8 @@ export const auditPageRead = defineQuery({
     const paging = pageWindow(page, AUDIT_PAGE_SIZE);
     const filter = parseAuditFilter((k) => params[k as keyof typeof auditParams]);
     const [{ items, total }, facets] = await Promise.all([listAudit(db, filter, paging), auditFacets(db)]);
-    return { params, filtered: Object.values(params).some(Boolean), paging, items, total, facets };
+    const named = await nameAuditEntities(db, items);
+    return { params, filtered: Object.values(params).some(Boolean), paging, items: named, total, facets };
   },
 });
 

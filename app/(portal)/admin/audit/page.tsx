@@ -1,6 +1,7 @@
 import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import { AuditChange } from "@/components/admin/audit-change";
+import { AuditEntity } from "@/components/admin/audit-entity";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,7 @@ import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { entityTypeLabel } from "@/lib/admin/audit-entity-labels";
 import { auditPageRead } from "@/lib/admin/reads";
 import { dateTime } from "@/lib/format";
 import { pageQuery } from "@/lib/query/page";
@@ -27,7 +29,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         title="Audit log"
         description="Every write in Pharos, append-only, with who, when and what changed."
       />
-      <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+      <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4 lg:items-end 2xl:grid-cols-7">
         <FilterInput id="actor" label="Actor" value={params.actor} placeholder="email or cli" />
         <div className="grid gap-1">
           <label htmlFor="action" className="text-xs font-medium text-muted-foreground">
@@ -50,7 +52,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
             <option value="">Any entity</option>
             {facets.entityTypes.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {entityTypeLabel(a)}
               </option>
             ))}
           </Select>
@@ -72,21 +74,26 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       <Card>
         {items.length ? (
           <>
-            <Table>
+            {/* On a phone each entry stacks into two columns instead of scrolling sideways. */}
+            <Table className="max-md:block">
               <THead>
-                <tr>
+                <tr className="max-md:hidden">
                   <TH>When</TH>
                   <TH>Actor</TH>
                   <TH>Action</TH>
-                  <TH className="hidden md:table-cell">Entity</TH>
+                  <TH>Entity</TH>
                   <TH>Change</TH>
                 </tr>
               </THead>
-              <tbody>
+              <tbody className="max-md:block">
                 {items.map((row) => (
-                  <TR key={row.id} data-testid="audit-row">
-                    <TD className="whitespace-nowrap text-xs tabular-nums">{dateTime(row.at)}</TD>
-                    <TD className="text-xs">
+                  <TR
+                    key={row.id}
+                    data-testid="audit-row"
+                    className="max-md:grid max-md:grid-cols-2 max-md:py-1"
+                  >
+                    <TD className="whitespace-nowrap align-top text-xs tabular-nums">{dateTime(row.at)}</TD>
+                    <TD className="align-top text-xs">
                       {row.actorLabel}
                       <Badge className="ml-1">{row.via}</Badge>
                       {row.mintedByLabel ? (
@@ -95,14 +102,13 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
                         </span>
                       ) : null}
                     </TD>
-                    <TD>
+                    <TD className="align-top">
                       <code className="text-xs">{row.action}</code>
                     </TD>
-                    <TD className="hidden text-xs md:table-cell">
-                      {row.entityType}
-                      <span className="block max-w-40 truncate text-muted-foreground">{row.entityId}</span>
+                    <TD className="align-top text-xs">
+                      <AuditEntity entity={row.entity} />
                     </TD>
-                    <TD>
+                    <TD className="align-top max-md:col-span-2 md:min-w-72">
                       <AuditChange before={row.before} after={row.after} />
                     </TD>
                   </TR>

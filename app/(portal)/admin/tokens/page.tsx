@@ -22,8 +22,8 @@ export default async function AdminTokensPage({ searchParams }: PageProps<"/admi
   return (
     <>
       <PageHeader
-        title="API tokens"
-        description="Every token in the organisation. Revoking one stops it at once. Pick a person to mint a token for them."
+        title="All API tokens"
+        description="As an admin you see every person’s tokens (scopes, expiry, last use and who minted them, never the secret) and may revoke any of them at once. Pick a person to see only theirs and mint one for them: it can do no more than their role allows."
       />
       <form className="mb-4 flex flex-wrap items-end gap-2">
         <div className="grid min-w-60 flex-1 gap-1 sm:max-w-sm">
@@ -58,7 +58,7 @@ export default async function AdminTokensPage({ searchParams }: PageProps<"/admi
           </EmptyState>
         </Card>
       ) : owner ? (
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <Card>
             <CardHeader>
               <CardTitle>

@@ -81,7 +81,9 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                   <TH>Role</TH>
                   <TH className="hidden md:table-cell">Teams</TH>
                   <TH className="hidden lg:table-cell">Last sign-in</TH>
-                  <TH className="text-right">Actions</TH>
+                  <TH className="w-12 text-right">
+                    <span className="sr-only">Actions</span>
+                  </TH>
                 </tr>
               </THead>
               <tbody>
@@ -109,7 +111,16 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
                     </TD>
                     <TD>{ROLE_LABELS[u.role]}</TD>
                     <TD className="hidden text-xs md:table-cell">
-                      {u.teams.length ? u.teams.join(", ") : "—"}
+                      {u.teams.length
+                        ? u.teams.map((t, i) => (
+                            <span key={t.slug}>
+                              {i ? ", " : null}
+                              <Link href={`/teams/${t.slug}`} className="underline-offset-4 hover:underline">
+                                {t.name}
+                              </Link>
+                            </span>
+                          ))
+                        : "—"}
                     </TD>
                     <TD className="hidden text-xs text-muted-foreground lg:table-cell">
                       {relativeTime(u.lastLoginAt)}

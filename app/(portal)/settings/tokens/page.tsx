@@ -34,7 +34,7 @@ export default async function MyTokensPage() {
           </Button>
         }
       />
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           <TokenTable tokens={tokens} />
         </Card>

@@ -43,7 +43,10 @@ export default async function AdminTeamPage({ params }: PageProps<"/admin/teams/
                   fields={{ team: team.slug, userId: m.id }}
                   label="Remove"
                   variant="ghost"
-                  confirm={`Remove ${m.name} from ${team.name}?`}
+                  confirm={{
+                    title: `Remove ${m.name} from ${team.name}?`,
+                    description: "They can no longer edit the team’s services; their account stays.",
+                  }}
                 />
               </li>
             ))}
