@@ -393,7 +393,7 @@ async function measureHttp(
     }
 
     console.log("Pharos only:");
-    own.push(...(await pharosOnly(server.base, slugs, pharosWrite, opts, run)));
+    own.push(...(await pharosOnly(server.base, slugs, pharosWrite, opts, run, notes)));
     console.log("Health during a sign-in burst:");
     const burst = await signInBurst(server.base, BURST_USERS);
     console.log(
@@ -418,6 +418,7 @@ async function pharosOnly(
   pharosWrite: (i: number) => Promise<void>,
   opts: Options,
   run: (read: Read, clients?: ClientName[]) => Promise<ReadResult>,
+  notes: string[],
 ): Promise<Own[]> {
   const jar = await signIn(base, EMAIL, PASSWORD);
   const session = jar.header();
@@ -456,7 +457,7 @@ async function pharosOnly(
         ...one,
         pharos: { path: (i) => variants[i % 5](i), headers: session, check: catalogPage },
       },
-      50,
+      40,
     ],
     [
       {
@@ -485,7 +486,7 @@ async function pharosOnly(
           check: page((body, p) => body.includes(p.split("/").at(-1)!)),
         },
       },
-      100,
+      70,
     ],
   ];
   const out: Own[] = [];
@@ -500,7 +501,29 @@ async function pharosOnly(
       below,
     });
   }
+  notes.push(
+    await documentSizes(base, session, [
+      ...variants.map((v) => v(0)),
+      ...[0, 1, 2].map((i) => `/services/${slugAt(i)}`),
+    ]),
+  );
   return out;
+}
+
+/** Each page's document as the browser receives it once decompressed: HTML plus its RSC payload (target < 60 KB). */
+async function documentSizes(base: string, session: Record<string, string>, paths: string[]) {
+  const client = new KeepAliveClient(base);
+  const sizes: string[] = [];
+  for (const path of paths) {
+    const answer = await client.get({ path, headers: session });
+    sizes.push(
+      `${path} ${(Buffer.byteLength(answer.body) / 1000).toFixed(1)} KB${answer.status === 200 ? "" : ` (status ${answer.status})`}`,
+    );
+  }
+  client.close();
+  const line = `Page documents (HTML + RSC payload, uncompressed; target < 60 KB), signed in as the bench admin: ${sizes.join(", ")}.`;
+  console.log(`  ${line}`);
+  return line;
 }
 
 /** RSS of the server and any children it started (Next may fork workers). */

@@ -1,12 +1,9 @@
 "use client";
 
 import Link from "@/components/ui/link";
+import type { FacetSection } from "@/lib/catalog/facet-section";
 import { withParam } from "@/lib/catalog/query-href";
-import { type Columnar, fromColumnar } from "@/lib/columnar";
-
-/** A facet's value; `label` only where it differs from the value (a team's name beside its slug). */
-export type FacetValue = { value: string; count: number; label?: string };
-export type FacetSection = { title: string; param: string; facets: Columnar<FacetValue> };
+import { fromColumnar } from "@/lib/columnar";
 
 /**
  * The catalog's facets: each value links to the same URL with that value toggled (and
@@ -16,26 +13,17 @@ export type FacetSection = { title: string; param: string; facets: Columnar<Face
 export function FacetList({
   sections,
   query,
-  limit = 15,
 }: {
+  /** What each facet shows (lib/catalog/facet-section.ts). */
   sections: FacetSection[];
   /** The catalog's current query string, as lib/catalog/href.ts builds it (no page). */
   query: string;
-  /** Long facets (hundreds of teams) show their largest values; search or the selection reach the rest. */
-  limit?: number;
 }) {
-  return sections.map(({ title, param, facets: table }) => {
-    const facets = fromColumnar(table);
-    const selected = new URLSearchParams(query).get(param) ?? undefined;
-    // A selected value stays listed (with 0) when nothing matches any more, so it can be unselected.
-    const all =
-      selected && !facets.some((f) => f.value === selected)
-        ? [...facets, { value: selected, count: 0 }]
-        : facets;
-    if (!all.length) return null;
-    const shown = all.slice(0, limit);
-    const chosen = all.find((f) => f.value === selected);
-    if (chosen && !shown.includes(chosen)) shown.push(chosen);
+  const current = new URLSearchParams(query);
+  return sections.map(({ title, param, values, more }) => {
+    const shown = fromColumnar(values);
+    if (!shown.length) return null;
+    const selected = current.get(param);
     return (
       <div key={param}>
         <h3 className="facet-title">{title}</h3>
@@ -57,11 +45,7 @@ export function FacetList({
             );
           })}
         </ul>
-        {all.length > shown.length ? (
-          <p className="px-2 pt-1 text-xs text-muted-foreground">
-            +{all.length - shown.length} more — use search
-          </p>
-        ) : null}
+        {more ? <p className="px-2 pt-1 text-xs text-muted-foreground">+{more} more — use search</p> : null}
       </div>
     );
   });

@@ -80,7 +80,7 @@ export function ServiceFacts({
           {owners.length ? (
             <ul className="grid gap-1 text-sm">
               {owners.map((o) => (
-                <li key={o.email} className="flex items-center justify-between gap-2">
+                <li key={o.email} className="flex min-w-0 items-center justify-between gap-2">
                   <span className="min-w-0 truncate">
                     {o.name} <span className="text-xs text-muted-foreground">{o.email}</span>
                   </span>

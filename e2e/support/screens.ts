@@ -1,10 +1,10 @@
 import { snap } from "./session";
 import { expect, type Page } from "./test";
 
-const WIDTHS = [1280, 375];
+const WIDTHS = [1280, 1440, 375];
 
 /**
- * Screenshots of the page as it stands — an open menu or dialog stays open — at 1280 and
+ * Screenshots of the page as it stands — an open menu or dialog stays open — at 1280, 1440 and
  * 375 px in the light and the dark theme when E2E_SCREENS=1 (one light shot otherwise), and
  * at every width nothing may be wider than the screen.
  */

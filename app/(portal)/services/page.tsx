@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BulkBar } from "@/components/catalog/bulk-bar";
 import { CatalogTable } from "@/components/catalog/catalog-table";
 import { ColumnChooser } from "@/components/catalog/column-chooser";
-import { FacetList, type FacetValue } from "@/components/catalog/facet-list";
+import { FacetList } from "@/components/catalog/facet-list";
 import { FilterBar } from "@/components/catalog/filter-bar";
 import { FiltersPanel } from "@/components/catalog/filters-panel";
 import { SavedViews, SaveViewDialog } from "@/components/catalog/saved-views";
@@ -14,12 +14,12 @@ import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { facetSection } from "@/lib/catalog/facet-section";
 import { catalogHref } from "@/lib/catalog/href";
 import { filterParams } from "@/lib/catalog/list-filter";
 import type { Facet, FacetKey } from "@/lib/catalog/queries";
 import { servicesPageRead } from "@/lib/catalog/reads";
 import { tableRows } from "@/lib/catalog/table-rows";
-import { toColumnar } from "@/lib/columnar";
 import { plural } from "@/lib/plural";
 import { pageQuery } from "@/lib/query/page";
 import { queryOf } from "@/lib/views/href";
@@ -92,11 +92,9 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
       <div className="grid gap-6 lg:grid-cols-[12rem_1fr] xl:grid-cols-[13rem_1fr]">
         <FiltersPanel active={FACET_SECTIONS.filter((f) => filter[f.param]).length}>
           <FacetList
-            sections={FACET_SECTIONS.map(({ title, param, format }) => ({
-              title,
-              param,
-              facets: facetValues(facets[param], format),
-            }))}
+            sections={FACET_SECTIONS.map((section) =>
+              facetSection(section, facets[section.param], filter[section.param]),
+            )}
             query={current}
           />
         </FiltersPanel>
@@ -144,17 +142,5 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
         </Card>
       </div>
     </>
-  );
-}
-
-/** A facet's values for FacetList: labelled only where the label is not the value itself. */
-function facetValues(facets: Facet[], format: (f: Facet) => string = (f) => f.label) {
-  return toColumnar(
-    facets.map((f): FacetValue => {
-      const label = format(f);
-      return label === f.value
-        ? { value: f.value, count: f.count }
-        : { value: f.value, count: f.count, label };
-    }),
   );
 }
