@@ -28,3 +28,13 @@ test("the catalog's pages fit every screen in both themes", async ({ page }) => 
     await snapWidthsAndThemes(page, `catalog-${name}`);
   }
 });
+
+test("each role's home answers its question, on every screen", async ({ page }) => {
+  for (const role of ["viewer", "change_manager"] as const) {
+    await signInAs(page, role);
+    await page.goto("/");
+    await expect(page.locator("main h1")).toBeVisible();
+    await snapWidthsAndThemes(page, `home-${role}`);
+    await page.context().clearCookies();
+  }
+});

@@ -16,7 +16,7 @@ fi
 
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib db public proxy.ts instrumentation.ts next.config.ts package.json -newer .next/BUILD_ID -print -quit)" ]; then
   # Types and lint are the test command's job (npm test); the build only compiles.
-  echo "==> building (about a minute and a half the first time; skipped while sources are unchanged)"
+  echo "==> building (under a minute the first time; skipped while sources are unchanged)"
   # Its output is a route table a newcomer cannot act on: shown only when the build fails.
   log=$(mktemp)
   node_modules/.bin/next build > "$log" 2>&1 || { cat "$log"; exit 1; }
