@@ -72,6 +72,7 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   bulkVerifyAction: () => ({ args: [{}, form({ slug: ["ledger", "fraud-scoring"] })], owned: true }),
   bulkTransferAction: () => ({ args: [{}, form({ slug: ["ledger"], ownerTeam: "data" })] }),
   paletteSearchAction: () => ({ args: ["ledger"] }),
+  suggestServicesAction: () => ({ args: ["ledger", "payments-api"] }),
   saveViewAction: () => ({
     args: [{}, form({ name: `View ${unique()}`, query: "tier=tier0", columns: "owner" })],
   }),
