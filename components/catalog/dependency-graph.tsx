@@ -3,8 +3,7 @@
 import { Background, Controls, type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
-import { useTheme } from "next-themes";
-import { useMemo, useState } from "react";
+import { type CSSProperties, useMemo, useState } from "react";
 import { type DrawnNode, layoutHops } from "@/lib/catalog/hop-layout";
 import type { HopGraph, Neighbour } from "@/lib/catalog/neighbourhood";
 import { TIER_RING } from "./tier-badge";
@@ -15,6 +14,24 @@ const WIDTH = 210;
 const NEUTRAL = "#94a3b8";
 
 /**
+ * React Flow's own colours, taken from the app's tokens so the flow follows the theme
+ * through CSS alone: its stylesheet loads after globals.css and won over the rules there,
+ * and a colour mode read from next-themes came back "light" on a dark page.
+ */
+const FLOW_COLOURS = {
+  "--xy-background-color": "var(--background)",
+  "--xy-background-pattern-dots-color-default": "var(--border)",
+  "--xy-edge-stroke": "var(--muted-foreground)",
+  "--xy-handle-background-color": "var(--card)",
+  "--xy-handle-border-color": "var(--muted-foreground)",
+  "--xy-controls-button-background-color": "var(--card)",
+  "--xy-controls-button-background-color-hover": "var(--accent)",
+  "--xy-controls-button-color": "var(--foreground)",
+  "--xy-controls-button-color-hover": "var(--foreground)",
+  "--xy-controls-button-border-color": "var(--border)",
+} as CSSProperties;
+
+/**
  * The service's neighbourhood, one column per hop: what depends on it to the left, what it
  * depends on to the right, each arrow pointing from a service to what it depends on.
  * Crowded columns collapse into one node per owning team (click to expand) and stop at a
@@ -22,7 +39,6 @@ const NEUTRAL = "#94a3b8";
  */
 export function DependencyGraph({ center, graph }: { center: Neighbour; graph: HopGraph }) {
   const router = useRouter();
-  const { resolvedTheme } = useTheme();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const { nodes, edges } = useMemo(() => {
     const laid = layoutHops(graph, center, expanded);
@@ -54,7 +70,8 @@ export function DependencyGraph({ center, graph }: { center: Neighbour; graph: H
           key={shape}
           nodes={nodes}
           edges={edges}
-          colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+          style={FLOW_COLOURS}
+          defaultMarkerColor="var(--muted-foreground)"
           fitView
           // A lone service (or two) is drawn at its natural size, not blown up to fill the box;
           // three hops each way may shrink well below React Flow's default floor of 0.5.

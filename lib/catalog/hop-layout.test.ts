@@ -78,4 +78,16 @@ describe("layoutHops", () => {
     const opened = layoutHops(g, centre, new Set(["down2:data", "down1:pay"])).nodes.map((n) => n.label);
     expect(opened).toEqual(["C", "pay (8) ▸", "Q0", "Q1", "Q2", "Q3"]);
   });
+
+  it("draws a column whole once a group in it is opened, even past the cap", () => {
+    const nodes = [
+      ...Array.from({ length: 12 }, (_, i) => svc(`f${String(i).padStart(2, "0")}`, "down", 1, "fleet")),
+      ...Array.from({ length: 5 }, (_, i) => svc(`o${i}`, "down", 1)),
+    ];
+    const g = graphOf(nodes, []);
+    expect(layoutHops(g, centre).nodes).toHaveLength(7);
+    const opened = layoutHops(g, centre, new Set(["down1:fleet"])).nodes;
+    expect(opened.filter((n) => n.kind === "service")).toHaveLength(17);
+    expect(opened.some((n) => n.kind === "more")).toBe(false);
+  });
 });

@@ -22,7 +22,8 @@ const ALL = "*";
 /**
  * Places a neighbourhood by hop: one column per side and distance, each grouped by team
  * when crowded (as the one-hop graph always was) and capped at `COLUMN_CAP` nodes. `expanded`
- * holds `column:team` keys for opened groups and `column:*` for a column opened in full.
+ * holds `column:team` keys for opened groups and `column:*` for a column opened in full; a
+ * column with anything opened is drawn whole.
  * Edges join the drawn nodes; an edge into a group or a "+N more" node lands on it once.
  */
 export function layoutHops(graph: HopGraph, centre: Neighbour, expanded: ReadonlySet<string> = new Set()) {
@@ -44,7 +45,8 @@ export function layoutHops(graph: HopGraph, centre: Neighbour, expanded: Readonl
         [...expanded].filter((k) => k.startsWith(`${col}:`)).map((k) => k.slice(col.length + 1)),
       );
       const clusters = clusterNeighbours(members, COLUMN_CAP, opened);
-      const capped = !opened.has(ALL) && clusters.length > COLUMN_CAP;
+      // Opening a group asks for its services: the column it is in is no longer capped.
+      const capped = opened.size === 0 && clusters.length > COLUMN_CAP;
       const shown = capped ? clusters.slice(0, COLUMN_CAP - 1) : clusters;
       let drawn = 0;
       shown.forEach((c, row) => {
