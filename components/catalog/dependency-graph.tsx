@@ -3,7 +3,7 @@
 import { Background, Controls, type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
-import { type CSSProperties, useMemo, useState } from "react";
+import { type CSSProperties, useMemo, useState, useSyncExternalStore } from "react";
 import { type DrawnNode, layoutHops } from "@/lib/catalog/hop-layout";
 import type { HopGraph, Neighbour } from "@/lib/catalog/neighbourhood";
 import { TIER_RING } from "./tier-badge";
@@ -40,6 +40,10 @@ const FLOW_COLOURS = {
 export function DependencyGraph({ center, graph }: { center: Neighbour; graph: HopGraph }) {
   const router = useRouter();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  // Drawn in the browser only: the server's rendering of every node and edge cost the
+  // document 14 KB at one hop and twice that at three, for a picture that needs script
+  // anyway (the lists below carry the same services for everyone).
+  const mounted = useSyncExternalStore(noSubscription, isBrowser, isServer);
   const { nodes, edges } = useMemo(() => {
     const laid = layoutHops(graph, center, expanded);
     const rowsIn = new Map<number, number>();
@@ -61,40 +65,42 @@ export function DependencyGraph({ center, graph }: { center: Neighbour; graph: H
   const shape = nodes.map((n) => n.id).join("|");
   return (
     <div className="grid gap-2">
-      <div
-        className="h-[26rem] w-full rounded-md border bg-background"
-        data-testid="dependency-graph"
-        data-nodes={nodes.length}
-      >
-        <ReactFlow
-          key={shape}
-          nodes={nodes}
-          edges={edges}
-          style={FLOW_COLOURS}
-          defaultMarkerColor="var(--muted-foreground)"
-          fitView
-          // A lone service (or two) is drawn at its natural size, not blown up to fill the box;
-          // three hops each way may shrink well below React Flow's default floor of 0.5.
-          fitViewOptions={{ maxZoom: 1, minZoom: 0.2, padding: 0.15 }}
-          minZoom={0.2}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          proOptions={{ hideAttribution: true }}
-          onNodeClick={(_, n) => {
-            const { kind, target } = n.data as { kind: DrawnNode["kind"]; target: string };
-            if ((kind === "group" || kind === "more") && target)
-              setExpanded((prev) => new Set(prev).add(target));
-            else if (kind === "service") router.push(`/services/${target}`);
-          }}
-        >
-          <Background gap={16} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+      <div className="h-[26rem] w-full rounded-md border bg-background" data-testid="dependency-graph">
+        {mounted ? (
+          <ReactFlow
+            key={shape}
+            nodes={nodes}
+            edges={edges}
+            style={FLOW_COLOURS}
+            defaultMarkerColor="var(--muted-foreground)"
+            fitView
+            // A lone service (or two) is drawn at its natural size, not blown up to fill the box;
+            // three hops each way may shrink well below React Flow's default floor of 0.5.
+            fitViewOptions={{ maxZoom: 1, minZoom: 0.2, padding: 0.15 }}
+            minZoom={0.2}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            proOptions={{ hideAttribution: true }}
+            onNodeClick={(_, n) => {
+              const { kind, target } = n.data as { kind: DrawnNode["kind"]; target: string };
+              if ((kind === "group" || kind === "more") && target)
+                setExpanded((prev) => new Set(prev).add(target));
+              else if (kind === "service") router.push(`/services/${target}`);
+            }}
+          >
+            <Background gap={16} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        ) : null}
       </div>
       <GraphLegend />
     </div>
   );
 }
+
+const noSubscription = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;
 
 function GraphLegend() {
   return (
