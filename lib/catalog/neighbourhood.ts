@@ -36,3 +36,24 @@ export function clusterNeighbours(
   }
   return out;
 }
+
+/** How far the service page's graph reaches: 1, 2 or 3 hops each way. */
+export const MAX_HOPS = 3;
+
+/** "up" is what the service depends on (drawn right of it), "down" what depends on it (left). */
+export type Side = "up" | "down";
+
+/** A service within `hops` of the centre, at its shortest distance on one side. */
+export type HopNode = Neighbour & { side: Side; hop: number };
+
+/**
+ * The service's neighbourhood as the page sends it to the graph: each column (side, hop)
+ * holds at most a few dozen services, most critical first, and says how many it has in all;
+ * an edge `[from, to, side]` (`from` depends on `to`) joins one column to the next one out.
+ */
+export type HopGraph = {
+  hops: number;
+  nodes: HopNode[];
+  edges: [from: string, to: string, side: Side][];
+  columns: { side: Side; hop: number; total: number }[];
+};

@@ -74,6 +74,20 @@ describe("the service page", () => {
     }
   });
 
+  it("draws the graph 1–3 hops out as the URL asks, and 1 hop for anything else", async () => {
+    const at = async (hops: unknown) =>
+      data(await runQuery(servicePageRead, people.viewer, { slug: "storefront-web", hops })).graph;
+    const two = await at("2");
+    expect(two.hops).toBe(2);
+    expect(two.nodes.some((n) => n.hop === 2)).toBe(true);
+    expect((await at("3")).nodes.some((n) => n.hop === 3)).toBe(true);
+    for (const odd of [undefined, "", "0", "4", "2.5", "two", ["2", "3"]]) {
+      const graph = await at(odd);
+      expect(graph.hops).toBe(1);
+      expect(graph.nodes.every((n) => n.hop === 1)).toBe(true);
+    }
+  });
+
   it("is not found for an unknown service or a path that is no slug", async () => {
     for (const slug of ["no-such-service", "Payments API", "pay\u0000"])
       expect(await runQuery(servicePageRead, people.viewer, { slug })).toMatchObject({ code: "not_found" });

@@ -10,6 +10,8 @@ import { catalogColumnsOf, viewsFor } from "@/lib/views/queries";
 import { DEFAULT_COLUMNS, parseColumnsParam } from "./columns";
 import { serviceFormValues } from "./form-values";
 import { parseCatalogFilter } from "./list-filter";
+import { MAX_HOPS } from "./neighbourhood";
+import { dependencyNeighbourhood } from "./neighbourhood-query";
 import { mayEditTeamServices } from "./ownership";
 import {
   catalogFacets,
@@ -112,15 +114,24 @@ export const servicesPageRead = defineQuery({
   },
 });
 
+/** How many hops the service page's graph reaches (`?hops=`): anything but 1–3 is 1, as a bad page number is page 1. */
+const pageHops = z.preprocess((v) => {
+  const n = typeof v === "string" && /^\d$/.test(v.trim()) ? Number(v.trim()) : 1;
+  return n >= 1 && n <= MAX_HOPS ? n : 1;
+}, z.number().int().min(1).max(MAX_HOPS));
+
 export const servicePageRead = defineQuery({
   name: "catalog.service_page",
   permission: "catalog.read",
-  input: z.object({ slug: pageSlug }),
-  async run({ db, actor }, { slug }) {
+  input: z.object({ slug: pageSlug, hops: pageHops }),
+  async run({ db, actor }, { slug, hops }) {
     const detail = slug ? await getServiceDetail(db, slug) : null;
     if (!detail) return null;
-    const editable = await mayEdit(db, actor, detail.service.ownerTeamId);
-    return { ...detail, editable };
+    const [editable, graph] = await Promise.all([
+      mayEdit(db, actor, detail.service.ownerTeamId),
+      dependencyNeighbourhood(db, { serviceId: detail.service.id, hops }),
+    ]);
+    return { ...detail, graph, editable };
   },
 });
 

@@ -3,6 +3,7 @@ import { AddDependencyForm } from "@/components/catalog/add-dependency-form";
 import { BlastRadius } from "@/components/catalog/blast-radius";
 import { DependencyGraph } from "@/components/catalog/dependency-graph";
 import { DependencyList } from "@/components/catalog/dependency-list";
+import { HopControl } from "@/components/catalog/hop-control";
 import { LevelBadge } from "@/components/catalog/level-badge";
 import { ScorecardCard } from "@/components/catalog/scorecard-card";
 import { ServiceFacts } from "@/components/catalog/service-facts";
@@ -27,9 +28,9 @@ export async function generateMetadata({ params }: PageProps<"/services/[slug]">
 
 export default async function ServicePage({ params, searchParams }: PageProps<"/services/[slug]">) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const read = await pageQuery(servicePageRead, { slug });
+  const read = await pageQuery(servicePageRead, { slug, hops: query.hops });
   if (!read.ok) return <Forbidden what="the catalog" />;
-  const { service, team, upstream, downstream, owners, radius, scorecard, editable } = read.data;
+  const { service, team, upstream, downstream, graph, owners, radius, scorecard, editable } = read.data;
   const now = new Date();
   const stale =
     !service.verifiedAt || now.getTime() - service.verifiedAt.getTime() > STALE_AFTER_DAYS * 86_400_000;
@@ -109,13 +110,16 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
           <ServiceFacts service={service} team={team} owners={owners} />
           <Card>
             <CardHeader>
-              <CardTitle>Dependencies</CardTitle>
-              <span className="text-xs text-muted-foreground">
-                left: what depends on it · right: what it depends on
-              </span>
+              <div>
+                <CardTitle>Dependencies</CardTitle>
+                <p className="text-xs text-muted-foreground">
+                  left: what depends on it · right: what it depends on
+                </p>
+              </div>
+              <HopControl slug={service.slug} hops={graph.hops} />
             </CardHeader>
             <CardBody className="grid grid-cols-1 gap-4">
-              <DependencyGraph center={center} upstream={upstream} downstream={downstream} />
+              <DependencyGraph center={center} graph={graph} />
               <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                 <DependencyList
                   title="Depends on"
