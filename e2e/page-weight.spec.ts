@@ -46,3 +46,19 @@ test.describe("the catalog's first visit", () => {
     }
   });
 });
+
+test("the service page's document stays under the same budget, the busiest service at three hops too", async ({
+  page,
+}) => {
+  await signInAs(page, "admin");
+  for (const path of [
+    "/services/ledger",
+    "/services/postgres-primary",
+    "/services/postgres-primary?hops=3",
+  ]) {
+    const response = await page.request.get(path);
+    expect(response.status()).toBe(200);
+    const bytes = (await response.body()).length;
+    expect(bytes, `${path}: ${bytes} bytes`).toBeLessThan(MAX_DOCUMENT_BYTES);
+  }
+});

@@ -110,7 +110,7 @@ test.describe("the service page's dependency graph", () => {
           await expectFitted(page);
           // The zoom buttons wear the card's colour in either theme, never React Flow's white.
           const [button, card] = await page.evaluate(() =>
-            [".react-flow__controls-button", "section.bg-card"].map(
+            [".react-flow__controls-button", "section.card"].map(
               (s) => getComputedStyle(document.querySelector(s)!).backgroundColor,
             ),
           );

@@ -2,7 +2,7 @@
  * A list of flat records as one array per field: `[{a:1,b:2},{a:3}]` ⇄ `{length:2, a:[1,3], b:[2,null]}`.
  * For lists a server component hands to a client component, where the RSC payload would
  * otherwise repeat every field name on every row. A field a record lacks travels as null
- * and comes back absent.
+ * and comes back absent, and so does a field that was null: read nullable fields with `??`.
  */
 export type Columnar<T> = { length: number } & { [K in keyof T]?: (T[K] | null)[] };
 

@@ -3,11 +3,19 @@
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import Link from "@/components/ui/link";
 import type { ServiceDetail } from "@/lib/catalog/service-queries";
+import { type Columnar, fromColumnar } from "@/lib/columnar";
 import { plural } from "@/lib/plural";
 import { TierBadge } from "./tier-badge";
 
 /** Who is hit when this service fails. A client component: its props are lighter than its markup in the RSC payload. */
-export function BlastRadius({ radius }: { radius: ServiceDetail["radius"] }) {
+export function BlastRadius({
+  radius: sent,
+}: {
+  radius: Omit<ServiceDetail["radius"], "services"> & {
+    services: Columnar<ServiceDetail["radius"]["services"][number]>;
+  };
+}) {
+  const radius = { ...sent, services: fromColumnar(sent.services) };
   return (
     <Card data-testid="blast-radius">
       <CardHeader>

@@ -5,7 +5,8 @@ import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
 import { type CSSProperties, useMemo, useState, useSyncExternalStore } from "react";
 import { type DrawnNode, layoutHops } from "@/lib/catalog/hop-layout";
-import type { HopGraph, Neighbour } from "@/lib/catalog/neighbourhood";
+import type { HopGraph, HopNode, Neighbour } from "@/lib/catalog/neighbourhood";
+import { type Columnar, fromColumnar } from "@/lib/columnar";
 import { TIER_RING } from "./tier-badge";
 
 const COLUMN = 270;
@@ -37,7 +38,15 @@ const FLOW_COLOURS = {
  * Crowded columns collapse into one node per owning team (click to expand) and stop at a
  * "+N more" node; clicking a service opens its page.
  */
-export function DependencyGraph({ center, graph }: { center: Neighbour; graph: HopGraph }) {
+export function DependencyGraph({
+  center,
+  graph: sent,
+}: {
+  center: Neighbour;
+  /** The neighbourhood with its nodes columnar (lib/columnar.ts): a 3-hop graph names a few hundred fields less. */
+  graph: Omit<HopGraph, "nodes"> & { nodes: Columnar<HopNode> };
+}) {
+  const graph = useMemo(() => ({ ...sent, nodes: fromColumnar(sent.nodes) }), [sent]);
   const router = useRouter();
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   // Drawn in the browser only: the server's rendering of every node and edge cost the

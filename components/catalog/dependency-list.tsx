@@ -1,10 +1,16 @@
+"use client";
+
 import { ActionButton } from "@/components/ui/action-button";
 import Link from "@/components/ui/link";
 import { removeDependencyAction } from "@/lib/catalog/actions";
 import type { ServiceDetail } from "@/lib/catalog/service-queries";
+import { type Columnar, fromColumnar } from "@/lib/columnar";
 import { TierBadge } from "./tier-badge";
 
-/** The same neighbourhood as the graph, as a list: readable by everyone, and where edges are removed. */
+/**
+ * The same neighbourhood as the graph, as a list: readable by everyone, and where edges are
+ * removed. A client component fed columnar items, lighter in the RSC payload than its markup.
+ */
 export function DependencyList({
   title,
   items,
@@ -12,18 +18,19 @@ export function DependencyList({
   removable,
 }: {
   title: string;
-  items: ServiceDetail["upstream"];
+  items: Columnar<ServiceDetail["upstream"][number]>;
   service: string;
   removable: boolean;
 }) {
+  const list = fromColumnar(items);
   return (
     <div>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted-foreground">
-        {title} ({items.length})
+        {title} ({list.length})
       </h3>
-      {items.length ? (
+      {list.length ? (
         <ul className="divide-y rounded-md border text-sm">
-          {items.map((d) => (
+          {list.map((d) => (
             <li
               key={d.slug}
               className="flex items-center justify-between gap-2 px-3 py-1.5"

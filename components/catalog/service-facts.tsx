@@ -1,20 +1,13 @@
+"use client";
+
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import Link from "@/components/ui/link";
-import type { Service, Team } from "@/db/schema";
-import { dateTime, relativeTime } from "@/lib/format";
+import type { ServiceFactsView } from "@/lib/catalog/service-facts";
 
-type Owner = { name: string; email: string; memberRole: string };
-
-export function ServiceFacts({
-  service,
-  team,
-  owners,
-}: {
-  service: Service;
-  team: Team | null;
-  owners: Owner[];
-}) {
+/** The service page's overview: description, tags, owner and the operational facts. See ServiceFactsView. */
+export function ServiceFacts({ facts }: { facts: ServiceFactsView }) {
+  const { team, owners } = facts;
   return (
     <Card>
       <CardHeader>
@@ -23,11 +16,11 @@ export function ServiceFacts({
       <div className="grid grid-cols-1 gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="grid min-w-0 content-start gap-3">
           <p className="whitespace-pre-line text-sm">
-            {service.description || <span className="text-muted-foreground">No description yet.</span>}
+            {facts.description || <span className="text-muted-foreground">No description yet.</span>}
           </p>
-          {service.tags.length ? (
+          {facts.tags.length ? (
             <div className="flex flex-wrap gap-1">
-              {service.tags.map((t) => (
+              {facts.tags.map((t) => (
                 <Link key={t} href={`/services?tag=${encodeURIComponent(t)}`}>
                   <Badge>{t}</Badge>
                 </Link>
@@ -44,33 +37,17 @@ export function ServiceFacts({
                 <span className="text-breaching-fg">No owner</span>
               )}
             </Fact>
-            <Fact label="On-call">{service.onCall ?? <Missing />}</Fact>
+            <Fact label="On-call">{facts.onCall ?? <Missing />}</Fact>
             <Fact label="Repository">
-              {service.repoUrl ? <ExternalUrl url={service.repoUrl} /> : <Missing />}
+              {facts.repoUrl ? <ExternalUrl url={facts.repoUrl} /> : <Missing />}
             </Fact>
             <Fact label="Runbook">
-              {service.runbookUrl ? <ExternalUrl url={service.runbookUrl} /> : <Missing />}
+              {facts.runbookUrl ? <ExternalUrl url={facts.runbookUrl} /> : <Missing />}
             </Fact>
-            <Fact label="System">
-              {service.system
-                ? `${service.system}${service.businessDomain ? ` · ${service.businessDomain}` : ""}`
-                : "—"}
-            </Fact>
-            <Fact label="RTO / RPO">
-              {service.rtoMinutes !== null || service.rpoMinutes !== null ? (
-                `${minutes(service.rtoMinutes)} / ${minutes(service.rpoMinutes)}`
-              ) : (
-                <Missing />
-              )}
-            </Fact>
-            <Fact label="Last DR test">
-              {service.lastDrTestAt ? (
-                `${dateTime(service.lastDrTestAt).slice(0, 10)} (${relativeTime(service.lastDrTestAt)})`
-              ) : (
-                <Missing />
-              )}
-            </Fact>
-            <Fact label="Verified">{service.verifiedAt ? relativeTime(service.verifiedAt) : "never"}</Fact>
+            <Fact label="System">{facts.system ?? "—"}</Fact>
+            <Fact label="RTO / RPO">{facts.rtoRpo ?? <Missing />}</Fact>
+            <Fact label="Last DR test">{facts.lastDrTest ?? <Missing />}</Fact>
+            <Fact label="Verified">{facts.verified}</Fact>
           </dl>
         </div>
         <div className="min-w-0">
@@ -120,9 +97,4 @@ function ExternalUrl({ url }: { url: string }) {
       {url.replace(/^https?:\/\//, "")}
     </a>
   );
-}
-
-function minutes(m: number | null) {
-  if (m === null) return "—";
-  return m >= 60 && m % 60 === 0 ? `${m / 60} h` : `${m} min`;
 }

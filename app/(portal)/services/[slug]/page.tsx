@@ -19,6 +19,8 @@ import Link from "@/components/ui/link";
 import { STALE_AFTER_DAYS } from "@/lib/catalog/list-filter";
 import { servicePageRead } from "@/lib/catalog/reads";
 import { scorecardView } from "@/lib/catalog/scorecard";
+import { serviceFactsView } from "@/lib/catalog/service-facts";
+import { toColumnar } from "@/lib/columnar";
 import { relativeTime } from "@/lib/format";
 import { pageQuery } from "@/lib/query/page";
 
@@ -107,7 +109,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
       ) : null}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid min-w-0 grid-cols-1 content-start gap-6">
-          <ServiceFacts service={service} team={team} owners={owners} />
+          <ServiceFacts facts={serviceFactsView(service, team, owners, now)} />
           <Card>
             <CardHeader>
               <div>
@@ -119,17 +121,17 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
               <HopControl slug={service.slug} hops={graph.hops} />
             </CardHeader>
             <CardBody className="grid grid-cols-1 gap-4">
-              <DependencyGraph center={center} graph={graph} />
+              <DependencyGraph center={center} graph={{ ...graph, nodes: toColumnar(graph.nodes) }} />
               <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                 <DependencyList
                   title="Depends on"
-                  items={upstream}
+                  items={toColumnar(upstream)}
                   service={service.slug}
                   removable={editable}
                 />
                 <DependencyList
                   title="Depended on by"
-                  items={downstream}
+                  items={toColumnar(downstream)}
                   service={service.slug}
                   removable={false}
                 />
@@ -141,7 +143,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
         {/* Readiness before the placeholders on narrow screens; beside both on wide ones. */}
         <div className="grid min-w-0 grid-cols-1 content-start gap-6 xl:row-span-2">
           <ScorecardCard card={scorecardView(scorecard)} />
-          <BlastRadius radius={radius} />
+          <BlastRadius radius={{ ...radius, services: toColumnar(radius.services) }} />
           {service.links.length ? (
             <Card>
               <CardHeader>
