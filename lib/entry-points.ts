@@ -41,6 +41,7 @@ export const SERVER_ACTIONS: EntryPoint[] = [
   action("lib/catalog/bulk-actions.ts", "bulkTransferAction", "service.update_any"),
   action("lib/palette/actions.ts", "paletteSearchAction", "profile.read"),
   action("lib/catalog/suggest-action.ts", "suggestServicesAction", "catalog.read"),
+  action("lib/catalog/team-choices-action.ts", "teamChoicesAction", "catalog.read"),
   action("lib/views/actions.ts", "saveViewAction", "view.manage_own"),
   action("lib/views/actions.ts", "deleteViewAction", "view.manage_own"),
   action("lib/views/actions.ts", "setCatalogColumnsAction", "view.manage_own"),

@@ -9,8 +9,9 @@ import { BULK_FORM } from "@/lib/catalog/bulk";
 import { bulkTransferAction, bulkVerifyAction } from "@/lib/catalog/bulk-actions";
 import type { ActionState } from "@/lib/command/action";
 import { plural } from "@/lib/plural";
+import { useTeamChoices } from "./use-team-choices";
 
-type Props = { verify: boolean; transferTo: { slug: string; name: string }[] };
+type Props = { verify: boolean; transfer: boolean };
 
 const selectedBoxes = () => [
   ...document.querySelectorAll<HTMLInputElement>(`input[form="${BULK_FORM}"][name="slug"]`),
@@ -35,9 +36,12 @@ function announce(result: ActionState) {
  * makes "select all" and the row's two checkboxes (table and card) agree, and clears the
  * selection once an action has answered.
  */
-export function BulkBar({ verify, transferTo }: Props) {
+export function BulkBar({ verify, transfer }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [count, setCount] = useState(0);
+  const [picking, setPicking] = useState(false);
+  // The teams are fetched once a service is selected or the picker is reached, not with the page.
+  const { teams, loading } = useTeamChoices(transfer && (count > 0 || picking));
   const wrap =
     (action: (s: ActionState, f: FormData) => Promise<ActionState>) =>
     async (s: ActionState, f: FormData) => {
@@ -68,7 +72,7 @@ export function BulkBar({ verify, transferTo }: Props) {
     return () => document.removeEventListener("change", onChange);
   }, []);
 
-  if (!verify && !transferTo.length) return null;
+  if (!verify && !transfer) return null;
   return (
     <form
       id={BULK_FORM}
@@ -95,7 +99,7 @@ export function BulkBar({ verify, transferTo }: Props) {
           <Icon name="i-check-check" /> Verify
         </SubmitButton>
       ) : null}
-      {transferTo.length ? (
+      {transfer ? (
         <span className="flex items-center gap-2">
           <label htmlFor="bulk-owner" className="sr-only">
             New owner team
@@ -105,10 +109,13 @@ export function BulkBar({ verify, transferTo }: Props) {
             name="ownerTeam"
             defaultValue=""
             className="h-8 w-44"
+            onFocus={() => setPicking(true)}
+            onPointerEnter={() => setPicking(true)}
             aria-invalid={transferState.fieldErrors?.ownerTeam ? true : undefined}
           >
             <option value="">Move to team…</option>
-            {transferTo.map((t) => (
+            {loading ? <option disabled>Loading teams…</option> : null}
+            {teams.map((t) => (
               <option key={t.slug} value={t.slug}>
                 {t.name}
               </option>

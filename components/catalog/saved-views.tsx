@@ -14,6 +14,7 @@ import type { ActionState } from "@/lib/command/action";
 import { deleteViewAction, saveViewAction } from "@/lib/views/actions";
 import { viewHref } from "@/lib/views/href";
 import type { ViewSummary } from "@/lib/views/queries";
+import { useTeamChoices } from "./use-team-choices";
 
 type ListProps = {
   views: ViewSummary[];
@@ -26,7 +27,6 @@ type SaveProps = {
   /** The current filters as a query string and the columns on screen: what "Save view" keeps. */
   query: string;
   columns: readonly CatalogColumn[];
-  teams: { slug: string; name: string }[];
 };
 
 /** Saved views as links above the catalog: the person's own and those shared with their teams. */
@@ -91,8 +91,10 @@ function DeleteView({ id, name }: { id: string; name: string }) {
 }
 
 /** "Save view": names the filters and columns on screen, for the person or one of their teams. */
-export function SaveViewDialog({ query, columns, teams }: SaveProps) {
+export function SaveViewDialog({ query, columns }: SaveProps) {
   const [open, setOpen] = useState(false);
+  // The teams to share with are asked for when the dialog opens, not sent with every catalog page.
+  const { teams, loading } = useTeamChoices(open);
   const [state, action] = useActionState(saveViewAction, {});
   useEffect(() => {
     if (state.ok && state.message) {
@@ -134,6 +136,7 @@ export function SaveViewDialog({ query, columns, teams }: SaveProps) {
               {(p) => (
                 <Select {...p} name="team" defaultValue="">
                   <option value="">Only me</option>
+                  {loading ? <option disabled>Loading teams…</option> : null}
                   {teams.map((t) => (
                     <option key={t.slug} value={t.slug}>
                       Everyone in {t.name}

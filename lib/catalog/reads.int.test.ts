@@ -14,6 +14,7 @@ import {
   servicePageRead,
   serviceSuggestRead,
   servicesPageRead,
+  teamChoicesRead,
   teamPageRead,
 } from "./reads";
 import { SUGGESTION_LIMIT } from "./suggestions";
@@ -201,5 +202,22 @@ describe("dependency suggestions", () => {
     expect((await suggest("a")).length).toBeLessThanOrEqual(SUGGESTION_LIMIT);
     expect(await suggest("   ")).toEqual([]);
     expect(await suggest("led\u0000ger")).toEqual([]);
+  });
+});
+
+describe("the catalog pickers' teams", () => {
+  const slugs = async (actor: Parameters<typeof runQuery>[1]) =>
+    data(await runQuery(teamChoicesRead, actor, {}))
+      .map((t) => t.slug)
+      .sort();
+
+  it("offers an admin every team and anyone else their own", async () => {
+    const all = (await t.db.select({ slug: teams.slug }).from(teams)).map((r) => r.slug).sort();
+    expect(await slugs(people.admin)).toEqual(all);
+    expect(await slugs(people.engineer)).toEqual(["checkout", "payments"]);
+  });
+
+  it("is not offered to anyone signed out", async () => {
+    expect(await runQuery(teamChoicesRead, null, {})).toMatchObject({ ok: false });
   });
 });

@@ -80,12 +80,11 @@ export const servicesPageRead = defineQuery({
     const ctx = { myTeamIds: await myTeamIds(db, actor, filter.mine), now };
     const userId = actor.kind === "user" ? actor.user.id : null;
     const urlColumns = parseColumnsParam(input.cols);
-    const [found, exactFacets, columns, views, shareTeams] = await Promise.all([
+    const [found, exactFacets, columns, views] = await Promise.all([
       searchServices(db, filter, paging, ctx),
       catalogFacets(db, filter, ctx),
       urlColumns ?? (userId ? catalogColumnsOf(db, userId) : [...DEFAULT_COLUMNS]),
       userId ? viewsFor(db, userId, "catalog") : [],
-      userId ? assignableTeams(db, actor) : [],
     ]);
     // Similar names stood in for a search that found nothing: count the facets over them.
     const facets = found.similar ? await catalogFacets(db, found.filter, ctx) : exactFacets;
@@ -102,13 +101,13 @@ export const servicesPageRead = defineQuery({
       /** The columns came from the URL (a saved view or a shared link), not the person's own choice. */
       columnsFromUrl: Boolean(urlColumns),
       views,
-      /** Teams a view can be shared with: the person's own (every team for an admin). */
-      shareTeams,
       mayCreate: can(actor, "service.create"),
       maySaveViews: can(actor, "view.manage_own") && userId !== null,
       bulk: {
         verify: can(actor, "service.update"),
-        transferTo: can(actor, "service.update_any") ? shareTeams : [],
+        // The teams to move to (and to share a view with) are asked for when needed
+        // (teamChoicesRead): an admin's list of every team would weigh on every catalog page.
+        transfer: can(actor, "service.update_any"),
       },
     };
   },
@@ -162,6 +161,14 @@ export const serviceEditPageRead = defineQuery({
       teams: await assignableTeams(db, actor),
     };
   },
+});
+
+/** The teams the caller may give a service to or share a view with, for the catalog's pickers. */
+export const teamChoicesRead = defineQuery({
+  name: "catalog.team_choices",
+  permission: "catalog.read",
+  input: z.object({}),
+  run: ({ db, actor }) => assignableTeams(db, actor),
 });
 
 export const serviceNewPageRead = defineQuery({

@@ -73,6 +73,7 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   bulkTransferAction: () => ({ args: [{}, form({ slug: ["ledger"], ownerTeam: "data" })] }),
   paletteSearchAction: () => ({ args: ["ledger"] }),
   suggestServicesAction: () => ({ args: ["ledger", "payments-api"] }),
+  teamChoicesAction: () => ({ args: [] }),
   saveViewAction: () => ({
     args: [{}, form({ name: `View ${unique()}`, query: "tier=tier0", columns: "owner" })],
   }),

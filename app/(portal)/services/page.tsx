@@ -48,13 +48,13 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
   if (!read.ok) return <Forbidden what="the catalog" />;
   const { filter, items, total, similar, paging, facets, now, mayCreate, columns, columnsFromUrl } =
     read.data;
-  const { views, shareTeams, maySaveViews, bulk } = read.data;
+  const { views, maySaveViews, bulk } = read.data;
   // Columns a saved view or a shared link put in the URL stay while its filters are changed.
   const cols = columnsFromUrl ? columns.join(",") : undefined;
   const current = queryOf(catalogHref(filter, { cols }));
   const filtered = Object.entries(filterParams(filter)).some(([k, v]) => k !== "sort" && v);
   const query = queryOf(catalogHref(filter));
-  const selectable = bulk.verify || bulk.transferTo.length > 0;
+  const selectable = bulk.verify || bulk.transfer;
   return (
     <>
       <PageHeader
@@ -104,11 +104,11 @@ export default async function ServicesPage({ searchParams }: PageProps<"/service
               {plural(total, { one: "service", other: "services" })}
             </span>
             <span className="flex gap-2">
-              {maySaveViews ? <SaveViewDialog query={query} columns={columns} teams={shareTeams} /> : null}
+              {maySaveViews ? <SaveViewDialog query={query} columns={columns} /> : null}
               <ColumnChooser columns={columns} canSave={maySaveViews} />
             </span>
           </div>
-          {selectable && items.length ? <BulkBar verify={bulk.verify} transferTo={bulk.transferTo} /> : null}
+          {selectable && items.length ? <BulkBar verify={bulk.verify} transfer={bulk.transfer} /> : null}
           {items.length ? (
             <>
               {similar ? (
