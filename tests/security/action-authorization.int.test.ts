@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { catalogLocations } from "@/db/schema";
+import { catalogLocations, webhooks } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/actor";
@@ -40,7 +40,7 @@ const unique = () => {
   n += 1;
   return `${Date.now().toString(36)}-${n}`;
 };
-let targets: { userId: string; tokenId: string; locationId: string };
+let targets: { userId: string; tokenId: string; locationId: string; webhookId: string };
 
 const form = (fields: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -118,6 +118,22 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   endSessionAction: () => ({ args: [{}, form({ id: "00000000-0000-4000-8000-000000000000" })] }),
   endOtherSessionsAction: () => ({ args: [{}, form({})] }),
   endUserSessionsAction: () => ({ args: [{}, form({ id: targets.userId })] }),
+  createWebhookAction: () => ({
+    args: [
+      {},
+      form({
+        url: `https://hooks.example.com/${unique()}`,
+        events: ["slo.alert.fired", "slo.alert.resolved"],
+      }),
+    ],
+  }),
+  updateWebhookAction: () => ({
+    args: [{}, form({ id: targets.webhookId, description: `Hook ${unique()}` })],
+  }),
+  setWebhookEnabledAction: () => ({ args: [{}, form({ id: targets.webhookId, enabled: "false" })] }),
+  rotateWebhookSecretAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
+  sendTestWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
+  deleteWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
 };
 
 const guarded = SERVER_ACTIONS.filter((a) => a.kind === "action" && a.permission !== null);
@@ -138,6 +154,12 @@ beforeAll(async () => {
     // A location whose fetch fails at once (nothing listens on port 9), so a refresh records a result.
     locationId: (
       await t.db.insert(catalogLocations).values({ url: "https://127.0.0.1:9/catalog-info.yaml" }).returning()
+    )[0].id,
+    webhookId: (
+      await t.db
+        .insert(webhooks)
+        .values({ url: "https://hooks.example.com/matrix", events: ["ping"], secret: "whsec_matrix" })
+        .returning()
     )[0].id,
   };
   for (const person of PEOPLE)

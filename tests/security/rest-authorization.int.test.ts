@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { webhooks } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { ROUTES } from "@/lib/api/routes";
 import { can } from "@/lib/auth/actor";
@@ -24,7 +25,7 @@ const unique = () => {
 /** A sample request per route; routes that act on one team's services name it `owned`. */
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 type Sample = { url: string; body?: unknown; raw?: string; owned?: boolean };
-let targets: { userId: string; tokenId: string };
+let targets: { userId: string; tokenId: string; webhookId: string };
 
 const SAMPLES: Record<string, () => Sample> = {
   "GET /services": () => ({ url: "/services?tier=tier1&facets=true" }),
@@ -85,6 +86,20 @@ const SAMPLES: Record<string, () => Sample> = {
   "POST /tokens": () => ({ url: "/tokens", body: { name: `matrix-${unique()}`, scopes: ["read"] } }),
   "DELETE /tokens/{id}": () => ({ url: `/tokens/${targets.tokenId}` }),
   "GET /audit": () => ({ url: "/audit?pageSize=5" }),
+  "GET /webhooks": () => ({ url: "/webhooks" }),
+  "POST /webhooks": () => ({
+    url: "/webhooks",
+    body: { url: `https://hooks.example.com/${unique()}`, events: ["slo.alert.fired"] },
+  }),
+  "GET /webhooks/{id}": () => ({ url: `/webhooks/${targets.webhookId}` }),
+  "PATCH /webhooks/{id}": () => ({
+    url: `/webhooks/${targets.webhookId}`,
+    body: { description: `Matrix ${unique()}` },
+  }),
+  "DELETE /webhooks/{id}": () => ({ url: `/webhooks/${NO_ID}` }),
+  "GET /webhooks/{id}/deliveries": () => ({ url: `/webhooks/${targets.webhookId}/deliveries` }),
+  "POST /webhooks/{id}/test": () => ({ url: `/webhooks/${targets.webhookId}/test` }),
+  "POST /webhooks/{id}/rotate-secret": () => ({ url: `/webhooks/${targets.webhookId}/rotate-secret` }),
 };
 
 type Caller = { label: string; token?: string; person?: Person; actor?: Parameters<typeof can>[0] };
@@ -95,7 +110,11 @@ beforeAll(async () => {
   const target = await makeUser(t.db, "viewer");
   const victim = await tokenOf(t.db, "viewer", ["read"]);
   const [row] = (await t.db.query.apiTokens.findMany()).filter((x) => x.userId === victim.user.id);
-  targets = { userId: target.user.id, tokenId: row.id };
+  const [hook] = await t.db
+    .insert(webhooks)
+    .values({ url: "https://hooks.example.com/matrix", events: ["slo.alert.fired"], secret: "whsec_matrix" })
+    .returning();
+  targets = { userId: target.user.id, tokenId: row.id, webhookId: hook.id };
   callers.push({ label: "anonymous" }, { label: "forged token", token: `pharos_${"x".repeat(43)}` });
   for (const person of PEOPLE) {
     for (const scopes of SCOPE_FAMILIES) {
