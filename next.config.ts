@@ -5,8 +5,17 @@ const nextConfig: NextConfig = {
   // Lets two builds (a developer's and a benchmark's) live side by side; the default is .next.
   distDir: process.env.PHAROS_DIST_DIR || ".next",
   // PGlite ships WASM and data files that bundlers mangle; postgres.js, pino and
-  // prom-client keep process-wide state that must be the one the custom server sees.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "prom-client", "@node-rs/bcrypt"],
+  // prom-client keep process-wide state that must be the one the custom server sees;
+  // pg-boss (and its pg driver, with an optional native binding) is loaded as it ships.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "pino",
+    "prom-client",
+    "@node-rs/bcrypt",
+    "pg-boss",
+    "pg",
+  ],
   poweredByHeader: false,
   // Types and lint are checked by the test command (scripts/test.sh) on every run; checking
   // them again inside every build cost the demo's first start over a minute.

@@ -1,4 +1,4 @@
-import { KeyRound, ScrollText, UserPlus, Users } from "lucide-react";
+import { KeyRound, ScrollText, UserPlus, Users, Webhook } from "lucide-react";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import Link from "@/components/ui/link";
 
@@ -6,6 +6,7 @@ const SHORTCUTS = [
   { href: "/admin/users/new", label: "Invite a user", icon: UserPlus },
   { href: "/admin/teams", label: "Teams and members", icon: Users },
   { href: "/admin/tokens", label: "All API tokens", icon: KeyRound },
+  { href: "/admin/webhooks", label: "Webhooks", icon: Webhook },
   { href: "/admin/audit", label: "Audit log", icon: ScrollText },
 ];
 

@@ -86,6 +86,13 @@ export const MORE_PAGES: (NavItem & { keywords?: string })[] = [
     keywords: "admin",
   },
   {
+    href: "/admin/webhooks",
+    label: "Webhooks",
+    icon: "i-webhook",
+    permission: "webhook.read",
+    keywords: "admin notifications integrations",
+  },
+  {
     href: "/admin/audit",
     label: "Audit log",
     icon: "i-scroll-text",

@@ -32,6 +32,7 @@ describe("the admin pages", () => {
       "teams",
       "tokens",
       "audit",
+      "webhooks",
     ]);
   });
 

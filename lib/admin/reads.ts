@@ -29,6 +29,7 @@ const SECTION_PERMISSIONS = {
   teams: "team.manage",
   tokens: "token.manage_any",
   audit: "audit.read",
+  webhooks: "webhook.read",
 } as const satisfies Record<string, Permission>;
 export type AdminSection = keyof typeof SECTION_PERMISSIONS;
 

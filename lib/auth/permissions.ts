@@ -67,6 +67,10 @@ export const PERMISSIONS = {
   "user.manage": { roles: admins, scope: "admin:write" },
   "team.manage": { roles: admins, scope: "admin:write" },
   "audit.read": { roles: admins, scope: "admin:read" },
+  // Webhooks send Pharos's events to other systems: who receives them is an admin's choice,
+  // and their URLs (and delivery logs) can name internal systems, so reading is admin-only too.
+  "webhook.read": { roles: admins, scope: "admin:read" },
+  "webhook.manage": { roles: admins, scope: "admin:write" },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

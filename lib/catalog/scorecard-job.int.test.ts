@@ -1,16 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { services } from "@/db/schema";
+import { runJob } from "@/lib/jobs/run";
 import { metricsRegistry } from "@/lib/ops/metrics";
 import { demo } from "@/tests/catalog/fixtures";
 import { withTestDatabase } from "@/tests/database";
-import { scorecardTick } from "./scorecard-job";
+import { refreshScorecardsJob } from "./scorecard-job";
 
 const t = withTestDatabase();
 
 async function lastSuccess() {
   const metric = await metricsRegistry().getSingleMetric("pharos_job_last_success_timestamp_seconds")?.get();
-  return metric?.values.find((v) => v.labels.job === "scorecards")?.value;
+  return metric?.values.find((v) => v.labels.job === "catalog.refresh-scorecards")?.value;
 }
 
 describe("the hourly scorecard job", () => {
@@ -22,7 +23,17 @@ describe("the hourly scorecard job", () => {
       sql`update ${services} set verified_at = now() - interval '400 days', last_dr_test_at = now() - interval '400 days' where slug = 'payments-api'`,
     );
     const startedAt = Date.now() / 1000;
-    await scorecardTick();
+    await runJob(
+      refreshScorecardsJob,
+      {},
+      {
+        id: "test",
+        name: refreshScorecardsJob.name,
+        attempt: 1,
+        retryLimit: 0,
+        isLastAttempt: true,
+      },
+    );
     const [after] = await t.db.select().from(services).where(eq(services.slug, "payments-api"));
     expect(after.scorecardPassed).toBeLessThan(before.scorecardPassed);
     expect(after.scorecardCheckedAt!.getTime()).toBeGreaterThan(before.scorecardCheckedAt?.getTime() ?? 0);

@@ -1,15 +1,13 @@
 import { sql } from "drizzle-orm";
 import { getHandle } from "@/db/client";
+import { defineJob } from "@/lib/jobs/define";
 import { logger } from "@/lib/ops/logger";
-import { jobGauges } from "@/lib/ops/metrics";
 import { refreshAllScorecards } from "./scorecard-store";
-
-const HOUR = 60 * 60 * 1000;
 
 /**
  * Time alone can change a level (a verification turns 91 days old), so levels are
  * recomputed hourly. On PostgreSQL a transaction-level advisory lock lets exactly one
- * node do it per tick however many run.
+ * node do it at a time however many ask.
  */
 export async function refreshScorecardsOnce() {
   const handle = getHandle();
@@ -24,21 +22,18 @@ export async function refreshScorecardsOnce() {
   });
 }
 
-/** One run of the job, as the timer makes it: errors are logged, never thrown. */
-export function scorecardTick() {
-  const started = performance.now();
-  return refreshScorecardsOnce()
-    .then((n) => {
-      const seconds = (performance.now() - started) / 1000;
-      jobGauges().lastSuccess.set({ job: "scorecards" }, Date.now() / 1000);
-      jobGauges().duration.set({ job: "scorecards" }, seconds);
-      logger.info({ services: n, seconds }, "scorecards refreshed");
-    })
-    .catch((err) => logger.error({ err }, "scorecard refresh failed"));
-}
-
-export function startScorecardJob() {
-  const tick = () => void scorecardTick();
-  setTimeout(tick, 30_000).unref();
-  setInterval(tick, HOUR).unref();
-}
+/**
+ * Hourly, at minute 7 (away from the top of the hour, when everyone's cron fires), on one
+ * node: the queue runs each tick once, and the advisory lock above still guards a run
+ * started by hand beside it.
+ */
+export const refreshScorecardsJob = defineJob({
+  name: "catalog.refresh-scorecards",
+  schedule: "7 * * * *",
+  retryLimit: 2,
+  retryDelay: 60,
+  async handler() {
+    const services = await refreshScorecardsOnce();
+    logger.info({ services }, "scorecards refreshed");
+  },
+});

@@ -54,3 +54,26 @@ export function sliRetentionDays(): number {
   const days = Number(process.env.PHAROS_SLI_RETENTION_DAYS ?? 400);
   return Number.isFinite(days) && days >= 95 ? Math.floor(days) : 400;
 }
+
+/** The port this server listens on (scripts/server.mjs and `next start` read PORT too). */
+export function serverPort(): number {
+  const port = Number(process.env.PORT);
+  return Number.isInteger(port) && port > 0 ? port : 3000;
+}
+
+/** The public origin people reach Pharos at, when configured (AUTH_URL, or NEXTAUTH_URL). */
+export function publicOrigin(): string | undefined {
+  const raw = process.env.AUTH_URL?.trim() || process.env.NEXTAUTH_URL?.trim();
+  if (!raw) return undefined;
+  try {
+    return new URL(raw).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long a webhook receiver has to answer before the attempt counts as failed. */
+export function webhookTimeoutMs(): number {
+  const ms = Number(process.env.PHAROS_WEBHOOK_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 5000;
+}

@@ -1,4 +1,4 @@
-import { Counter, Gauge, type Metric, Registry } from "prom-client";
+import { Counter, Gauge, Histogram, type Metric, Registry } from "prom-client";
 
 const registryKey = Symbol.for("pharos.metrics.registry");
 type GlobalWithRegistry = typeof globalThis & { [registryKey]?: Registry };
@@ -88,6 +88,35 @@ export const jobGauges = () => ({
         name: "pharos_job_duration_seconds",
         help: "How long a background job's last successful run took",
         labelNames: ["job"],
+        registers,
+      }),
+  ),
+});
+
+/**
+ * Every run of a queued job, by job and outcome: `completed`, `retrying` (failed, a retry is
+ * due) or `failed` (failed for good). Alert on `failed`, and on `retrying` growing faster than
+ * `completed`.
+ */
+export const jobRunMetrics = () => ({
+  runs: singleton(
+    "pharos_job_runs_total",
+    (registers) =>
+      new Counter({
+        name: "pharos_job_runs_total",
+        help: "Runs of queued background jobs, by job and outcome (completed, retrying, failed)",
+        labelNames: ["job", "outcome"],
+        registers,
+      }),
+  ),
+  seconds: singleton(
+    "pharos_job_run_duration_seconds",
+    (registers) =>
+      new Histogram({
+        name: "pharos_job_run_duration_seconds",
+        help: "How long runs of queued background jobs took, by job and outcome",
+        labelNames: ["job", "outcome"],
+        buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
         registers,
       }),
   ),

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { type Slo, sloAlerts, slos } from "@/db/schema/slo";
 import { uuidArray } from "./counts";
-import { publishSloEvent } from "./events";
+import { publishAlert, publishBudgetFreeze } from "./events";
 import type { RuleVerdict } from "./math";
 import { statusOf } from "./status";
 
@@ -59,7 +59,7 @@ export async function evaluateAlerts(tx: Tx, rows: readonly Slo[], now = Date.no
           .returning();
         if (inserted) {
           changes.push({ sloId: row.id, rule: verdict.rule, change: "fired" });
-          await publishSloEvent(tx, "slo.alert.fired", row, { alert: inserted });
+          await publishAlert(tx, "slo.alert.fired", row, inserted);
         }
       } else if (!verdict.firing && current) {
         const [resolved] = await tx
@@ -69,7 +69,7 @@ export async function evaluateAlerts(tx: Tx, rows: readonly Slo[], now = Date.no
           .returning();
         if (resolved) {
           changes.push({ sloId: row.id, rule: verdict.rule, change: "resolved" });
-          await publishSloEvent(tx, "slo.alert.resolved", row, { alert: resolved });
+          await publishAlert(tx, "slo.alert.resolved", row, resolved);
         }
       }
     }
@@ -79,9 +79,12 @@ export async function evaluateAlerts(tx: Tx, rows: readonly Slo[], now = Date.no
         .update(slos)
         .set({ budgetExhaustedAt: exhausted ? at : null })
         .where(eq(slos.id, row.id));
-      await publishSloEvent(tx, exhausted ? "slo.budget_freeze.entered" : "slo.budget_freeze.left", row, {
-        budget: { remaining: status.budgetRemaining, sli: status.sli, target: row.target },
-      });
+      await publishBudgetFreeze(
+        tx,
+        exhausted ? "slo.budget_freeze.entered" : "slo.budget_freeze.left",
+        row,
+        status.budgetRemaining,
+      );
     }
   }
   return changes;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { getHandle } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 
 /**
  * `sli_buckets` is range-partitioned by month (migration 0010). Partitions are made ahead
@@ -42,9 +43,9 @@ export async function ensurePartitions(instants: Iterable<number>, db: Queryable
     if (!known.has(name)) months.set(name, monthStart(t));
   }
   for (const [name, start] of months) {
-    const rows = (await db.execute(sql`select to_regclass(${name}) is not null as present`)) as unknown as {
-      present: boolean;
-    }[];
+    const rows = rowsOf<{ present: boolean }>(
+      await db.execute(sql`select to_regclass(${name}) is not null as present`),
+    );
     if (!rows[0]?.present) {
       await db.transaction(async (tx) => {
         // One creator per month however many nodes ingest at once.
@@ -74,10 +75,12 @@ export async function preparePartitions(now: number, retentionDays: number, db: 
  */
 export async function dropExpired(now: number, retentionDays: number, db: Queryable = getHandle().db) {
   const horizon = now - retentionDays * 86_400_000;
-  const rows = (await db.execute(sql`
-    select c.relname as name from pg_inherits i
-    join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-    where p.relname = 'sli_buckets'`)) as unknown as { name: string }[];
+  const rows = rowsOf<{ name: string }>(
+    await db.execute(sql`
+      select c.relname as name from pg_inherits i
+      join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+      where p.relname = 'sli_buckets'`),
+  );
   const dropped: string[] = [];
   const known = knownFor(db);
   for (const { name } of rows) {

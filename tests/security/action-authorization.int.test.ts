@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { catalogLocations } from "@/db/schema";
+import { catalogLocations, webhooks } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { can, cliActor } from "@/lib/auth/actor";
@@ -43,7 +43,14 @@ const unique = () => {
   n += 1;
   return `${Date.now().toString(36)}-${n}`;
 };
-let targets: { userId: string; tokenId: string; locationId: string; sloId: string; adjustmentId: string };
+let targets: {
+  userId: string;
+  tokenId: string;
+  locationId: string;
+  sloId: string;
+  adjustmentId: string;
+  webhookId: string;
+};
 
 const form = (fields: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -159,6 +166,22 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
     args: [{}, form({ sloId: targets.sloId, id: targets.adjustmentId })],
     owned: true,
   }),
+  createWebhookAction: () => ({
+    args: [
+      {},
+      form({
+        url: `https://hooks.example.com/${unique()}`,
+        events: ["slo.alert.fired", "slo.alert.resolved"],
+      }),
+    ],
+  }),
+  updateWebhookAction: () => ({
+    args: [{}, form({ id: targets.webhookId, description: `Hook ${unique()}` })],
+  }),
+  setWebhookEnabledAction: () => ({ args: [{}, form({ id: targets.webhookId, enabled: "false" })] }),
+  rotateWebhookSecretAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
+  sendTestWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
+  deleteWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
 };
 
 const guarded = SERVER_ACTIONS.filter((a) => a.kind === "action" && a.permission !== null);
@@ -182,6 +205,12 @@ beforeAll(async () => {
     )[0].id,
     sloId: "",
     adjustmentId: "",
+    webhookId: (
+      await t.db
+        .insert(webhooks)
+        .values({ url: "https://hooks.example.com/matrix", events: ["ping"], secret: "whsec_matrix" })
+        .returning()
+    )[0].id,
   };
   const slo = await executeCommand(createSlo, cliActor, {
     service: "payments-api",

@@ -74,7 +74,11 @@ export async function footprint(db: Db) {
     (select count(*) from saved_views) as views,
     (select count(*) from user_preferences) as preferences,
     (select count(*) from catalog_locations) as locations,
-    (select coalesce(max(updated_at)::text, '') from catalog_locations) as locations_updated`);
+    (select coalesce(max(updated_at)::text, '') from catalog_locations) as locations_updated,
+    (select count(*) from webhooks) as webhooks,
+    (select coalesce(max(updated_at)::text, '') from webhooks) as webhooks_updated,
+    (select count(*) from webhook_deliveries) as deliveries,
+    (select count(*) from jobs) as jobs`);
   const list = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(list[0]);
 }

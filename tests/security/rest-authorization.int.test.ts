@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { webhooks } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { ROUTES } from "@/lib/api/routes";
 import { can, cliActor } from "@/lib/auth/actor";
@@ -26,7 +27,7 @@ const unique = () => {
 /** A sample request per route; routes that act on one team's services name it `owned`. */
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 type Sample = { url: string; body?: unknown; raw?: string; owned?: boolean };
-let targets: { userId: string; tokenId: string; sloId: string };
+let targets: { userId: string; tokenId: string; sloId: string; webhookId: string };
 
 const SAMPLES: Record<string, () => Sample> = {
   "GET /services": () => ({ url: "/services?tier=tier1&facets=true" }),
@@ -115,6 +116,20 @@ const SAMPLES: Record<string, () => Sample> = {
       ],
     },
   }),
+  "GET /webhooks": () => ({ url: "/webhooks" }),
+  "POST /webhooks": () => ({
+    url: "/webhooks",
+    body: { url: `https://hooks.example.com/${unique()}`, events: ["slo.alert.fired"] },
+  }),
+  "GET /webhooks/{id}": () => ({ url: `/webhooks/${targets.webhookId}` }),
+  "PATCH /webhooks/{id}": () => ({
+    url: `/webhooks/${targets.webhookId}`,
+    body: { description: `Matrix ${unique()}` },
+  }),
+  "DELETE /webhooks/{id}": () => ({ url: `/webhooks/${NO_ID}` }),
+  "GET /webhooks/{id}/deliveries": () => ({ url: `/webhooks/${targets.webhookId}/deliveries` }),
+  "POST /webhooks/{id}/test": () => ({ url: `/webhooks/${targets.webhookId}/test` }),
+  "POST /webhooks/{id}/rotate-secret": () => ({ url: `/webhooks/${targets.webhookId}/rotate-secret` }),
 };
 
 type Caller = { label: string; token?: string; person?: Person; actor?: Parameters<typeof can>[0] };
@@ -133,7 +148,11 @@ beforeAll(async () => {
     window: { type: "rolling", days: 30 },
   });
   if (!slo.ok) throw new Error(slo.error);
-  targets = { userId: target.user.id, tokenId: row.id, sloId: slo.data.id };
+  const [hook] = await t.db
+    .insert(webhooks)
+    .values({ url: "https://hooks.example.com/matrix", events: ["slo.alert.fired"], secret: "whsec_matrix" })
+    .returning();
+  targets = { userId: target.user.id, tokenId: row.id, sloId: slo.data.id, webhookId: hook.id };
   callers.push({ label: "anonymous" }, { label: "forged token", token: `pharos_${"x".repeat(43)}` });
   for (const person of PEOPLE) {
     for (const scopes of SCOPE_FAMILIES) {

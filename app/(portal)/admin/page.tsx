@@ -1,4 +1,4 @@
-import { KeyRound, ScrollText, Users, UsersRound } from "lucide-react";
+import { KeyRound, ScrollText, Users, UsersRound, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/shell/forbidden";
 import Link from "@/components/ui/link";
@@ -29,6 +29,13 @@ const SECTIONS: { key: AdminSection; href: string; title: string; text: string; 
     title: "API tokens",
     text: "Every token in the organisation; revoke any.",
     icon: KeyRound,
+  },
+  {
+    key: "webhooks",
+    href: "/admin/webhooks",
+    title: "Webhooks",
+    text: "Send SLO alerts and other events to other systems, signed.",
+    icon: Webhook,
   },
   {
     key: "audit",

@@ -3,6 +3,7 @@ import { catalogRoutes } from "./catalog";
 import { catalogLocationRoutes } from "./catalog-locations";
 import { peopleRoutes } from "./people";
 import { sloRoutes } from "./slos";
+import { webhookRoutes } from "./webhooks";
 
 /**
  * The route table: every REST route Pharos has, declared once. The router serves it, the
@@ -13,4 +14,5 @@ export const ROUTES: readonly Route[] = [
   ...catalogLocationRoutes,
   ...peopleRoutes,
   ...sloRoutes,
+  ...webhookRoutes,
 ];

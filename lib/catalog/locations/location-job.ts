@@ -3,8 +3,8 @@ import { getHandle } from "@/db/client";
 import { catalogLocations, users } from "@/db/schema";
 import { type Actor, can } from "@/lib/auth/actor";
 import { executeCommand } from "@/lib/command/execute";
+import { defineJob } from "@/lib/jobs/define";
 import { logger } from "@/lib/ops/logger";
-import { jobGauges } from "@/lib/ops/metrics";
 import { refreshCatalogLocation } from "./location-commands";
 import { refreshLocation } from "./refresh";
 
@@ -90,22 +90,18 @@ export async function refreshMostOverdue(now?: Date) {
   return { id: claimed.id, result };
 }
 
-/** One run of the job, as the timer makes it: errors are logged, never thrown. */
-export function locationTick() {
-  const started = performance.now();
-  return refreshMostOverdue()
-    .then((done) => {
-      jobGauges().lastSuccess.set({ job: "catalog_locations" }, Date.now() / 1000);
-      jobGauges().duration.set({ job: "catalog_locations" }, (performance.now() - started) / 1000);
-      if (done)
-        logger.info(
-          { location: done.id, result: done.result.ok ? done.result.data.result : done.result.code },
-          "catalog location refreshed",
-        );
-    })
-    .catch((err) => logger.error({ err }, "catalog location refresh failed"));
-}
-
-export function startLocationJob() {
-  setInterval(() => void locationTick(), MINUTE).unref();
-}
+/** Every minute, on one node: refreshes the most overdue location, if one is due. */
+export const refreshLocationsJob = defineJob({
+  name: "catalog.refresh-locations",
+  schedule: "* * * * *",
+  // The next tick is a minute away and takes the next overdue location anyway.
+  retryLimit: 0,
+  async handler() {
+    const done = await refreshMostOverdue();
+    if (done)
+      logger.info(
+        { location: done.id, result: done.result.ok ? done.result.data.result : done.result.code },
+        "catalog location refreshed",
+      );
+  },
+});
