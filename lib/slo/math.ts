@@ -27,17 +27,18 @@ export function burnRate(sliValue: number | null, target: number): number | null
 }
 
 /**
- * Remaining budget × window / current burn rate, in ms. Null when nothing is burning (the
- * budget is not being spent) or there is no data; 0 when the budget is already gone.
+ * Remaining budget × window / current burn rate, in ms. 0 when the budget is already gone
+ * (whether or not anything is burning now); null when there is no data or, with budget
+ * left, nothing is burning (no traffic or no errors in the current window).
  */
 export function timeToExhaustion(
   remaining: number | null,
   windowMs: number,
   burn: number | null,
 ): number | null {
-  if (remaining === null || burn === null) return null;
+  if (remaining === null) return null;
   if (remaining <= 0) return 0;
-  if (burn <= 0) return null;
+  if (burn === null || burn <= 0) return null;
   return (remaining * windowMs) / burn;
 }
 

@@ -56,14 +56,17 @@ export function clip(intervals: readonly Interval[], within: Interval): Interval
  * the interval, because a bucket's counts cannot be split.
  */
 export function toBuckets(i: Interval): Interval {
-  return { start: floorTo(i.start, BUCKET_MS), end: ceilTo(i.end, BUCKET_MS) };
+  const start = floorTo(i.start, BUCKET_MS);
+  // An empty interval has no part in any bucket (it used to widen to a whole one).
+  if (i.end <= i.start) return { start, end: start };
+  return { start, end: ceilTo(i.end, BUCKET_MS) };
 }
 
-/** `whole` minus `holes` (holes sorted and disjoint), as sorted disjoint intervals. */
+/** `whole` minus `holes` (in any order, overlapping or not), as sorted disjoint intervals. */
 export function subtract(whole: Interval, holes: readonly Interval[]): Interval[] {
   const out: Interval[] = [];
   let cursor = whole.start;
-  for (const h of clip(holes, whole)) {
+  for (const h of clip(union(holes), whole)) {
     if (h.start > cursor) out.push({ start: cursor, end: h.start });
     cursor = Math.max(cursor, h.end);
   }

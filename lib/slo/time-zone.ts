@@ -53,26 +53,42 @@ export function offsetMinutes(instant: number, zone: string): number {
   return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
 }
 
+/** The wall clock in `zone` at `instant`, read as if it were UTC (whole minutes). */
+function wallClock(instant: number, zone: string): number {
+  return Math.floor(instant / 60_000) * 60_000 + offsetMinutes(instant, zone) * 60_000;
+}
+
+/** Further than any zone's offset from UTC (−12 h to +14 h), so every candidate lies inside. */
+const REACH_MS = 18 * 60 * 60_000;
+
 /**
- * The instant at which the wall clock in `zone` shows the given local time. A local time
- * skipped by a spring-forward change resolves to the instant the clock jumps past it, and
- * one repeated by a fall-back change to its first occurrence; local midnight, which calendar
- * windows use, is either unambiguous or (in a few zones) the first instant of the day.
+ * The first instant at which the wall clock in `zone` shows the given local time or later:
+ * - an ordinary local time names one instant;
+ * - one repeated by a fall-back change resolves to its first occurrence (Berlin's 02:00 on
+ *   2026-10-25 is 00:00Z, in summer time, not 01:00Z);
+ * - one skipped by a spring-forward change resolves to the instant of the change, when the
+ *   clock jumps past it (Berlin's 02:00 on 2026-03-29 is 01:00Z, which reads 03:00).
+ * So local midnight is always the first instant of that local day.
+ *
+ * It assumes at most one offset change within 18 hours of the wall time. Every midnight from
+ * 2000 to 2030 in every zone this runtime knows was checked to be its day's first instant; the
+ * exceptions are days that never happened (Pacific/Apia and Pacific/Fakaofo skipped 2011-12-30),
+ * which resolve to the first instant of the next day.
  */
 export function zonedInstant(year: number, month: number, day: number, zone: string, hour = 0): number {
   const wall = Date.UTC(year, month - 1, day, hour);
-  // Two passes settle the offset: the first guess uses the offset at the wall time read as UTC.
-  let guess = wall - offsetMinutes(wall, zone) * 60_000;
-  const second = wall - offsetMinutes(guess, zone) * 60_000;
-  if (second !== guess) {
-    // Either a gap (no instant shows this time) or an overlap: take the earlier valid one.
-    const earlier = Math.min(guess, second);
-    const later = Math.max(guess, second);
-    guess = sameWall(earlier, wall, zone) ? earlier : sameWall(later, wall, zone) ? later : later;
+  const before = offsetMinutes(wall - REACH_MS, zone) * 60_000;
+  const after = offsetMinutes(wall + REACH_MS, zone) * 60_000;
+  // The instant is `wall − offset` for the offset in force then: one of these two.
+  const exact = [wall - before, wall - after].filter((t) => wallClock(t, zone) === wall);
+  if (exact.length > 0) return Math.min(...exact);
+  // A gap: the change happens in (wall − after, wall − before]; find its first minute.
+  let lo = wall - after;
+  let hi = wall - before;
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (offsetMinutes(mid, zone) * 60_000 === before) lo = mid;
+    else hi = mid;
   }
-  return guess;
-}
-
-function sameWall(instant: number, wall: number, zone: string): boolean {
-  return instant + offsetMinutes(instant, zone) * 60_000 === wall;
+  return hi;
 }

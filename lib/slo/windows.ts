@@ -62,9 +62,13 @@ export function calendarPeriod(unit: CalendarUnit, zone: string, t: number): Int
   return fixUp(unit, zone, t, { start, end });
 }
 
-/** A guard for zones whose local midnight is skipped: the period returned always holds `t`. */
+/**
+ * The period returned always holds `t`, also after a fall-back change across midnight, when
+ * the wall clock shows the previous date again for a while.
+ */
 function fixUp(unit: CalendarUnit, zone: string, t: number, period: Interval): Interval {
   if (t < period.start) return calendarPeriod(unit, zone, period.start - 1);
+  if (t >= period.end) return calendarPeriod(unit, zone, period.end);
   return period;
 }
 
