@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
 import type { Tier } from "@/db/schema/enums";
+import { FIX_LABELS, type FixAt, fixHref } from "@/lib/catalog/scorecard";
 import { plural } from "@/lib/plural";
 
 type Queue = {
@@ -14,15 +15,13 @@ type Queue = {
     tier: Tier;
     level: string;
     teamName: string | null;
-    failing: { id: string; title: string; fix: string; fixAt: "edit" | "verify" }[];
+    failing: { id: string; title: string; fix: string; fixAt: FixAt }[];
   }[];
   total: number;
   href: string;
 };
 
-/** Where each fix is made: the edit form, or the service page with its Verify button. */
-const fixHref = (slug: string, fixAt: "edit" | "verify") =>
-  fixAt === "edit" ? `/services/${slug}/edit` : `/services/${slug}`;
+const FIX_ICONS = { edit: "i-pencil", verify: "i-shield-check", slo: "i-activity" } as const;
 
 /** "What needs you": the caller's teams' services failing readiness rules, most critical first. */
 export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }) {
@@ -62,12 +61,8 @@ export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }
                       className="inline-flex items-center gap-1 whitespace-nowrap text-primary hover:underline"
                       data-testid={`fix-${item.slug}-${f.id}`}
                     >
-                      {f.fixAt === "edit" ? (
-                        <Icon name="i-pencil" className="size-3" />
-                      ) : (
-                        <Icon name="i-shield-check" className="size-3" />
-                      )}
-                      {f.fixAt === "edit" ? "Edit the entry" : "Review and verify"}
+                      <Icon name={FIX_ICONS[f.fixAt]} className="size-3" />
+                      {FIX_LABELS[f.fixAt]}
                     </Link>
                   </li>
                 ))}

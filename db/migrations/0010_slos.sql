@@ -77,6 +77,7 @@ CREATE TABLE "slos" (
 	"slice_target" double precision,
 	"min_events" integer DEFAULT 50 NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
+	"budget_exhausted_at" timestamp with time zone,
 	"created_by_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -54,6 +54,11 @@ export const slos = pgTable(
     /** Burn-rate alerts need at least this many events in each of a rule's windows, so near-empty windows never page. */
     minEvents: integer("min_events").notNull().default(50),
     version: integer("version").notNull().default(1),
+    /**
+     * When alert evaluation last saw the budget spent (remaining ≤ 0), null while it is not:
+     * how `slo.budget_freeze.entered` and `.left` are told apart. Freeze itself is read live.
+     */
+    budgetExhaustedAt: at("budget_exhausted_at"),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),

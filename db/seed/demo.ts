@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { refreshScorecards } from "@/lib/catalog/scorecard-store";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-org";
 import { DEMO_SERVICES } from "./demo-services";
+import { seedDemoSlos } from "./demo-slos";
 
 const DAY = 86_400_000;
 
@@ -12,12 +13,12 @@ const DAY = 86_400_000;
  * Fills an empty database with the demo organisation. Refuses to run twice: it is meant
  * for a fresh demo or test database, never for one that holds real data.
  */
-export async function seedDemo(db: Db, now = new Date()) {
+export async function seedDemo(db: Db, now = new Date(), { sloHistoryDays = 90 } = {}) {
   const [existing] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "payments"));
   if (existing) return { created: false as const };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const organisation = await db.transaction(async (tx) => {
     const teamRows = await tx
       .insert(teams)
       .values(DEMO_TEAMS.map((t) => ({ ...t })))
@@ -81,6 +82,8 @@ export async function seedDemo(db: Db, now = new Date()) {
       dependencies: edges.length,
     };
   });
+  const sloCount = await seedDemoSlos(db, now, sloHistoryDays);
+  return { ...organisation, slos: sloCount };
 }
 
 function serviceValues(

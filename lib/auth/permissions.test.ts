@@ -51,6 +51,7 @@ describe("the permission table", () => {
       "profile.read",
       "session.manage_own",
       "session.sign_in",
+      "slo.read",
       "token.manage_own",
       "user.read",
       "view.manage_own",
@@ -186,7 +187,9 @@ describe("token scopes", () => {
   it("`slo:measurements` allows pushing measurements and nothing else (a CI token)", () => {
     expect(allowedBy(["slo:measurements"]).filter((p) => PERMISSIONS[p].scope !== "any")).toEqual([
       "slo.measurements.write",
+      "slo.measurements.write_any",
     ]);
+    expect(can(user("engineer", ["slo:measurements"]), "slo.measurements.write_any")).toBe(false);
     expect(can(user("engineer", ["slo:measurements"]), "slo.measurements.write")).toBe(true);
     expect(can(user("engineer", ["slo:measurements"]), "catalog.read")).toBe(false);
     expect(can(user("viewer", ["slo:measurements"]), "slo.measurements.write")).toBe(false);

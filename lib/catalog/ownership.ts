@@ -2,15 +2,21 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teamMembers, teams } from "@/db/schema";
 import { type Actor, can } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
 import { fail } from "@/lib/command/result";
 
-/** Whether the caller may change services owned by `teamId`: admins any, others their teams'. */
+/**
+ * Whether the caller may change what `teamId` owns: members of the team, and whoever holds
+ * `override` (admins: `service.update_any` for the catalog, `slo.update_any` for SLOs — each
+ * with its own token scope, so an admin's SLO-only token can still act on every SLO).
+ */
 export async function mayEditTeamServices(
   db: Queryable,
   actor: Actor,
   teamId: string | null,
+  override: Permission = "service.update_any",
 ): Promise<boolean> {
-  if (actor.kind === "system" || can(actor, "service.update_any")) return true;
+  if (actor.kind === "system" || can(actor, override)) return true;
   if (!teamId) return false;
   const [row] = await db
     .select({ teamId: teamMembers.teamId })
@@ -19,8 +25,14 @@ export async function mayEditTeamServices(
   return Boolean(row);
 }
 
-export async function assertMayEdit(db: Queryable, actor: Actor, teamId: string | null, what: string) {
-  if (!(await mayEditTeamServices(db, actor, teamId))) {
+export async function assertMayEdit(
+  db: Queryable,
+  actor: Actor,
+  teamId: string | null,
+  what: string,
+  override: Permission = "service.update_any",
+) {
+  if (!(await mayEditTeamServices(db, actor, teamId, override))) {
     throw fail.forbidden(`Only members of the owning team (or an admin) may ${what}.`);
   }
 }

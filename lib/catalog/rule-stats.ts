@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import { services, teams } from "@/db/schema";
 import { versionedCache } from "./catalog-version";
 import { RULES, type Rule, type RuleOutcome } from "./scorecard";
-import { scorecardColumns, scoreService } from "./scorecard-store";
+import { loadFacts, scorecardColumns, scoreService } from "./scorecard-store";
 
 /**
  * Live services scored by the rules of scorecard.ts, so every count and list here agrees with
@@ -12,7 +12,7 @@ import { scorecardColumns, scoreService } from "./scorecard-store";
  * (few) teams: joining and sorting 10,000 rows in the query cost five times as much.
  */
 export async function scoredServices(db: Queryable, where?: SQL, now = new Date()) {
-  const [rows, teamRows] = await Promise.all([
+  const [rows, teamRows, facts] = await Promise.all([
     db
       .select({
         ...scorecardColumns,
@@ -23,6 +23,7 @@ export async function scoredServices(db: Queryable, where?: SQL, now = new Date(
       .from(services)
       .where(and(isNull(services.archivedAt), where)),
     db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams),
+    loadFacts(db),
   ]);
   const teamById = new Map(teamRows.map((t) => [t.id, t]));
   return rows
@@ -33,7 +34,7 @@ export async function scoredServices(db: Queryable, where?: SQL, now = new Date(
         service,
         teamSlug: team?.slug ?? null,
         teamName: team?.name ?? null,
-        card: scoreService(service, now),
+        card: scoreService(service, now, facts),
       };
     });
 }

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { type Service, services } from "@/db/schema";
+import { NO_SLOS, type SloFacts, sloFacts } from "@/lib/slo/scorecard-facts";
 import { evaluateScorecard } from "./scorecard";
 
 /**
@@ -24,19 +25,22 @@ export const scorecardColumns = {
 };
 type ScoredColumns = { [K in keyof typeof scorecardColumns]: Service[K] };
 
-/** Facts from other domains for the scorecard; none have landed yet, so their rules are unmeasured. */
-function facts(_service: ScoredColumns) {
-  return {};
+/** Facts from other domains for the scorecard, per service id; loaded in one batch before scoring. */
+export type DomainFacts = Map<string, SloFacts>;
+
+export function scoreService(service: ScoredColumns, now = new Date(), facts?: DomainFacts) {
+  return evaluateScorecard({ ...service, ...(facts?.get(service.id) ?? NO_SLOS) }, now);
 }
 
-export function scoreService(service: ScoredColumns, now = new Date()) {
-  return evaluateScorecard({ ...service, ...facts(service) }, now);
+/** The facts the rules need for these services (all live ones when omitted). */
+export function loadFacts(db: Queryable, ids?: readonly string[]): Promise<DomainFacts> {
+  return sloFacts(db, ids);
 }
 
 const CHUNK = 500;
 
-const differs = (row: Service, now: Date) => {
-  const card = scoreService(row, now);
+const differs = (row: Service, now: Date, facts: DomainFacts) => {
+  const card = scoreService(row, now, facts);
   return (
     row.scorecardCheckedAt === null ||
     row.scorecardLevel !== card.level ||
@@ -46,10 +50,10 @@ const differs = (row: Service, now: Date) => {
 };
 
 /** One UPDATE … FROM (VALUES …) for a chunk of rows, instead of a statement per service. */
-async function writeLevels(db: Queryable, rows: Service[], now: Date) {
+async function writeLevels(db: Queryable, rows: Service[], now: Date, facts: DomainFacts) {
   if (!rows.length) return;
   const values = rows.map((row) => {
-    const card = scoreService(row, now);
+    const card = scoreService(row, now, facts);
     return sql`(${row.id}::uuid, ${card.level}, ${card.passed}::int, ${card.applicable}::int)`;
   });
   await db.execute(sql`
@@ -70,11 +74,9 @@ async function writeLevels(db: Queryable, rows: Service[], now: Date) {
 export async function refreshScorecards(db: Queryable, ids?: string[], now = new Date()): Promise<number> {
   if (!ids) return refreshAllScorecards(db, now);
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db
-      .select()
-      .from(services)
-      .where(inArray(services.id, ids.slice(i, i + CHUNK)));
-    await writeLevels(db, rows, now);
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = await db.select().from(services).where(inArray(services.id, chunk));
+    await writeLevels(db, rows, now, await loadFacts(db, chunk));
   }
   return ids.length;
 }
@@ -89,7 +91,8 @@ export async function refreshScorecards(db: Queryable, ids?: string[], now = new
  */
 export async function refreshAllScorecards(db: Queryable, now = new Date()) {
   const live = await db.select().from(services).where(isNull(services.archivedAt));
-  const moved = live.filter((row) => differs(row, now)).map((row) => row.id);
+  const facts = await loadFacts(db);
+  const moved = live.filter((row) => differs(row, now, facts)).map((row) => row.id);
   for (let i = 0; i < moved.length; i += CHUNK) {
     const rows = await db
       .select()
@@ -99,8 +102,9 @@ export async function refreshAllScorecards(db: Queryable, now = new Date()) {
       .for("no key update", { skipLocked: true });
     await writeLevels(
       db,
-      rows.filter((row) => differs(row, now)),
+      rows.filter((row) => differs(row, now, facts)),
       now,
+      facts,
     );
   }
   return live.length;

@@ -42,7 +42,7 @@ describe("production-readiness scorecard", () => {
   it("a level counts only its own unmeasured rules and those below it", () => {
     const silver = evaluateScorecard({ ...complete, lastDrTestAt: null }, NOW);
     expect(silver.level).toBe("silver");
-    expect(silver.unmeasured).toBe(1); // has-slo; the gold ones are not claimed
+    expect(silver.unmeasured).toBe(1); // has-slo, given no SLO facts here; the gold ones are not claimed
     const bronze = evaluateScorecard({ ...complete, verifiedAt: null }, NOW);
     expect(bronze.unmeasured).toBe(0);
     expect([
@@ -50,7 +50,7 @@ describe("production-readiness scorecard", () => {
       unmeasuredAt("bronze"),
       unmeasuredAt("silver"),
       unmeasuredAt("gold"),
-    ]).toEqual([0, 0, 1, 3]);
+    ]).toEqual([0, 0, 0, 1]); // only "no overdue action items" (gold) awaits its domain now
   });
 
   it("once a domain's facts exist its rules are measured, not unmeasured", () => {
@@ -116,6 +116,9 @@ describe("production-readiness scorecard", () => {
       rpoMinutes: fc.option(fc.constant(5), { nil: null }),
       lastDrTestAt: fc.option(fc.integer({ min: 0, max: 800 }).map(daysAgo), { nil: null }),
       verifiedAt: fc.option(fc.integer({ min: 0, max: 200 }).map(daysAgo), { nil: null }),
+      // The SLO domain has landed: it measures every service.
+      sloCount: fc.integer({ min: 0, max: 3 }),
+      slosMet: fc.boolean(),
     });
     fc.assert(
       fc.property(arb, (generated) => {

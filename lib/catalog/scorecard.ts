@@ -26,6 +26,21 @@ export type ScorecardInput = {
  * applies, but the domain that holds its facts has not landed, so nobody knows; a level
  * reached without it says so rather than pass it silently.
  */
+/** Where a failing rule is fixed: the edit form, the service page (verify), or its SLOs. */
+export type FixAt = "edit" | "verify" | "slo";
+
+export function fixHref(slug: string, fixAt: FixAt): string {
+  if (fixAt === "edit") return `/services/${slug}/edit`;
+  if (fixAt === "slo") return `/services/${slug}#slos`;
+  return `/services/${slug}`;
+}
+
+export const FIX_LABELS: Record<FixAt, string> = {
+  edit: "Edit the entry",
+  verify: "Review and verify",
+  slo: "See its SLOs",
+};
+
 export type RuleOutcome = "pass" | "fail" | "n/a" | "unmeasured";
 export type Rule = {
   id: string;
@@ -34,7 +49,7 @@ export type Rule = {
   /** How to make the rule pass, in words the owner can act on. */
   fix: string;
   /** Where the fix is made: the service's edit form, or its page (the Verify button). */
-  fixAt: "edit" | "verify";
+  fixAt: FixAt;
   /**
    * The domain whose facts the rule needs while that domain has not landed: the rule is then
    * unmeasured for every service. Remove it when the domain provides the facts.
@@ -104,8 +119,7 @@ export const RULES: Rule[] = [
     level: "silver",
     title: "Has at least one SLO",
     fix: "Define an SLO for the service's most important user journey.",
-    fixAt: "edit",
-    awaits: "slo",
+    fixAt: "slo",
     check: (s) => (s.sloCount === undefined ? "unmeasured" : pass(s.sloCount > 0)),
   },
   {
@@ -121,8 +135,7 @@ export const RULES: Rule[] = [
     level: "gold",
     title: "Meets its SLOs",
     fix: "Bring every SLO back within target (budget remaining above zero).",
-    fixAt: "edit",
-    awaits: "slo",
+    fixAt: "slo",
     check: (s) => (s.slosMet === undefined ? "unmeasured" : pass(s.slosMet)),
   },
   {

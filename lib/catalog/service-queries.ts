@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { serviceDependencies, services, teamMembers, teams, users } from "@/db/schema";
 import { blastRadiusOf, dependencyGraph } from "./graph-cache";
-import { scoreService } from "./scorecard-store";
+import { loadFacts, scoreService } from "./scorecard-store";
 
 const neighbour = {
   slug: services.slug,
@@ -48,7 +48,16 @@ export async function getServiceDetail(db: Queryable, slug: string) {
       : Promise.resolve([]),
     blastRadius(db, service.id),
   ]);
-  return { service, team, upstream, downstream, owners, radius, scorecard: scoreService(service) };
+  const facts = await loadFacts(db, [service.id]);
+  return {
+    service,
+    team,
+    upstream,
+    downstream,
+    owners,
+    radius,
+    scorecard: scoreService(service, new Date(), facts),
+  };
 }
 
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>;

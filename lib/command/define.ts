@@ -22,6 +22,12 @@ export type Command<S extends z.ZodType, R> = {
   input: S;
   run: (ctx: CommandContext, input: z.output<S>) => Promise<R>;
   /**
+   * Preparation that must not hold the write's locks (making a partition the write needs),
+   * run once the caller is allowed and the input parsed, before the transaction. It must be
+   * idempotent and leave no data behind that needs an audit.
+   */
+  beforeTransaction?: (db: Db, input: z.output<S>) => Promise<void>;
+  /**
    * Housekeeping that cannot run inside a transaction (VACUUM), done once the write has
    * committed. It must not change data: a failure here is logged, and the command still
    * succeeded.

@@ -32,6 +32,7 @@ export async function executeCommand<S extends z.ZodType, R>(
   inUse.inc();
   try {
     const db = getDb();
+    await command.beforeTransaction?.(db, parsed.data);
     const data = await db.transaction(async (tx) => {
       let audited = false;
       let unchanged = false;

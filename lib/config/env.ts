@@ -45,3 +45,12 @@ export type OidcSettings = NonNullable<ReturnType<typeof oidcSettings>>;
 export function locationsAllowLoopback(): boolean {
   return process.env.PHAROS_LOCATIONS_ALLOW_LOOPBACK === "true";
 }
+
+/**
+ * How long 5-minute SLI buckets (and hourly rollups) are kept, in days; whole months past it
+ * are dropped. Daily rollups are kept for the monthly history. Default 400 (13 months).
+ */
+export function sliRetentionDays(): number {
+  const days = Number(process.env.PHAROS_SLI_RETENTION_DAYS ?? 400);
+  return Number.isFinite(days) && days >= 95 ? Math.floor(days) : 400;
+}

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { services, teams } from "@/db/schema";
+import { DEMO_SLOS } from "@/db/seed/demo-slos";
 import { parseCatalogFilter } from "@/lib/catalog/list-filter";
 import { listServices } from "@/lib/catalog/queries";
 import { scorecardRulePageRead, scorecardsPageRead } from "@/lib/catalog/reads";
@@ -79,9 +80,11 @@ describe("the engineer's queue", () => {
       const ids = item.failing.map((f) => f.id);
       expect(ids.includes("has-on-call")).toBe(!row.onCall);
       expect(ids.includes("has-runbook")).toBe(!row.runbookUrl);
-      expect(
-        item.failing.every((f) => f.fix.length > 0 && (f.fixAt === "edit" || f.fixAt === "verify")),
-      ).toBe(true);
+      expect(item.failing.every((f) => f.fix.length > 0 && ["edit", "verify", "slo"].includes(f.fixAt))).toBe(
+        true,
+      );
+      // A service without SLOs is sent to its SLOs to define one.
+      if (ids.includes("has-slo")) expect(item.failing.find((f) => f.id === "has-slo")?.fixAt).toBe("slo");
     }
   });
 
@@ -138,7 +141,9 @@ describe("the scorecards page", () => {
     const rows = await live();
     const byId = Object.fromEntries(page.rules.map((r) => [r.rule.id, r]));
     for (const r of page.rules) expect(r.pass + r.fail + r["n/a"] + r.unmeasured).toBe(rows.length);
-    expect(byId["has-slo"].unmeasured).toBe(rows.length);
+    // SLOs are measured now: a service has at least one, or fails the rule (the demo seeds 11 services' SLOs).
+    expect(byId["has-slo"].unmeasured).toBe(0);
+    expect(byId["has-slo"].pass).toBe(new Set(DEMO_SLOS.map((s) => s.service)).size);
     expect(byId["no-overdue-actions"].unmeasured).toBe(rows.length);
     expect(byId["has-runbook"].fail).toBe(rows.filter((r) => !r.runbookUrl).length);
     expect(byId["dr-test-365d"]["n/a"]).toBe(

@@ -9,7 +9,7 @@ const t = withTestDatabase();
 let admin: string;
 
 beforeAll(async () => {
-  await seedDemo(t.db);
+  await seedDemo(t.db, new Date(), { sloHistoryDays: 1 });
   admin = (await tokenFor(t.db, "admin")).token;
 });
 

@@ -16,7 +16,7 @@ let reader: string;
 let writer: string;
 
 beforeAll(async () => {
-  await seedDemo(t.db);
+  await seedDemo(t.db, new Date(), { sloHistoryDays: 1 });
   reader = (await tokenFor(t.db, "viewer", ["read"])).token;
   writer = (await tokenFor(t.db, "admin", ["admin"])).token;
 });

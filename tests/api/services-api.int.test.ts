@@ -11,7 +11,7 @@ let engineer: string;
 let viewer: string;
 
 beforeAll(async () => {
-  await seedDemo(t.db);
+  await seedDemo(t.db, new Date(), { sloHistoryDays: 1 });
   const e = await tokenFor(t.db, "engineer", ["read", "write"]);
   await executeCommand(addTeamMember, cliActor, { team: "payments", email: e.user.email });
   engineer = e.token;

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 
 /** The demo organisation plus its people as actors (Sam is an engineer on payments and checkout). */
 export async function demo(db: Db) {
-  await seedDemo(db);
+  // Two days of SLO history keep each test file's seed quick; the states do not depend on it.
+  await seedDemo(db, new Date(), { sloHistoryDays: 2 });
   const as = async (email: string): Promise<Extract<Actor, { kind: "user" }>> => {
     const [u] = await db.select().from(users).where(eq(users.email, email));
     return { kind: "user", via: "web", user: { id: u.id, email: u.email, name: u.name, role: u.role } };

@@ -4,8 +4,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { catalogLocations } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/actor";
+import { can, cliActor } from "@/lib/auth/actor";
+import { executeCommand } from "@/lib/command/execute";
 import { SERVER_ACTIONS } from "@/lib/entry-points";
+import { addAdjustment } from "@/lib/slo/adjustment-commands";
+import { createSlo } from "@/lib/slo/slo-commands";
 import { makeUser } from "../actors";
 import { withTestDatabase } from "../database";
 import { footprint, makePerson, PEOPLE, type Person } from "./callers";
@@ -40,7 +43,7 @@ const unique = () => {
   n += 1;
   return `${Date.now().toString(36)}-${n}`;
 };
-let targets: { userId: string; tokenId: string; locationId: string };
+let targets: { userId: string; tokenId: string; locationId: string; sloId: string; adjustmentId: string };
 
 const form = (fields: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -118,6 +121,44 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   endSessionAction: () => ({ args: [{}, form({ id: "00000000-0000-4000-8000-000000000000" })] }),
   endOtherSessionsAction: () => ({ args: [{}, form({})] }),
   endUserSessionsAction: () => ({ args: [{}, form({ id: targets.userId })] }),
+  createSloAction: () => ({
+    args: [
+      {},
+      form({
+        service: "payments-api",
+        name: `Action SLO ${unique()}`,
+        sliKind: "ratio",
+        targetPercent: "99.9",
+        windowType: "rolling",
+        windowDays: "30",
+        budgeting: "occurrences",
+      }),
+    ],
+    owned: true,
+  }),
+  updateSloAction: () => ({
+    args: [
+      {},
+      form({ id: targets.sloId, name: "Matrix SLO", description: `Changed ${unique()}`, sliKind: "ratio" }),
+    ],
+    owned: true,
+  }),
+  addAdjustmentAction: () => ({
+    args: [
+      {},
+      form({
+        sloId: targets.sloId,
+        startsAt: "2026-11-01T02:00Z",
+        durationMinutes: "60",
+        reason: `Drill ${unique()}`,
+      }),
+    ],
+    owned: true,
+  }),
+  removeAdjustmentAction: () => ({
+    args: [{}, form({ sloId: targets.sloId, id: targets.adjustmentId })],
+    owned: true,
+  }),
 };
 
 const guarded = SERVER_ACTIONS.filter((a) => a.kind === "action" && a.permission !== null);
@@ -131,7 +172,7 @@ type Caller = { label: string; person?: Person; actor: Actor | null };
 const callers: Caller[] = [{ label: "nobody", actor: null }];
 
 beforeAll(async () => {
-  await seedDemo(t.db);
+  await seedDemo(t.db, new Date(), { sloHistoryDays: 1 });
   targets = {
     userId: (await makeUser(t.db, "viewer")).user.id,
     tokenId: (await t.db.query.apiTokens.findMany())[0]?.id ?? "00000000-0000-4000-8000-000000000000",
@@ -139,7 +180,26 @@ beforeAll(async () => {
     locationId: (
       await t.db.insert(catalogLocations).values({ url: "https://127.0.0.1:9/catalog-info.yaml" }).returning()
     )[0].id,
+    sloId: "",
+    adjustmentId: "",
   };
+  const slo = await executeCommand(createSlo, cliActor, {
+    service: "payments-api",
+    name: "Matrix SLO",
+    sliKind: "ratio",
+    target: 0.999,
+    window: { type: "rolling", days: 30 },
+  });
+  if (!slo.ok) throw new Error(slo.error);
+  const adjustment = await executeCommand(addAdjustment, cliActor, {
+    sloId: slo.data.id,
+    startsAt: "2026-10-01T00:00Z",
+    durationMinutes: 30,
+    reason: "Matrix",
+  });
+  if (!adjustment.ok) throw new Error(adjustment.error);
+  targets.sloId = slo.data.id;
+  targets.adjustmentId = adjustment.data.id;
   for (const person of PEOPLE)
     callers.push({ label: person, person, actor: (await makePerson(t.db, person)).actor });
 }, 60_000);

@@ -28,6 +28,8 @@ export const SCOPE_FAMILIES = [
   ["admin:read"],
   ["admin:write"],
   ["slo:measurements"],
+  ["slo:read"],
+  ["slo:write"],
 ] as const;
 
 /** The team that owns the services the tests touch (payments in the demo organisation). */

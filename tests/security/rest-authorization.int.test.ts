@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed/demo";
 import { ROUTES } from "@/lib/api/routes";
-import { can } from "@/lib/auth/actor";
+import { can, cliActor } from "@/lib/auth/actor";
+import { executeCommand } from "@/lib/command/execute";
 import { REST_ENTRY_POINTS } from "@/lib/entry-points";
+import { createSlo } from "@/lib/slo/slo-commands";
 import { makeUser } from "../actors";
 import { send } from "../api/helpers";
 import { withTestDatabase } from "../database";
@@ -24,7 +26,7 @@ const unique = () => {
 /** A sample request per route; routes that act on one team's services name it `owned`. */
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 type Sample = { url: string; body?: unknown; raw?: string; owned?: boolean };
-let targets: { userId: string; tokenId: string };
+let targets: { userId: string; tokenId: string; sloId: string };
 
 const SAMPLES: Record<string, () => Sample> = {
   "GET /services": () => ({ url: "/services?tier=tier1&facets=true" }),
@@ -85,17 +87,53 @@ const SAMPLES: Record<string, () => Sample> = {
   "POST /tokens": () => ({ url: "/tokens", body: { name: `matrix-${unique()}`, scopes: ["read"] } }),
   "DELETE /tokens/{id}": () => ({ url: `/tokens/${targets.tokenId}` }),
   "GET /audit": () => ({ url: "/audit?pageSize=5" }),
+  "GET /slos": () => ({ url: "/slos?tier=tier1" }),
+  "GET /slos/{id}": () => ({ url: `/slos/${targets.sloId}` }),
+  "GET /slos/{id}/series": () => ({ url: `/slos/${targets.sloId}/series` }),
+  "POST /slos": () => ({
+    url: "/slos",
+    owned: true,
+    body: {
+      service: "payments-api",
+      name: `Matrix ${unique()}`,
+      sliKind: "ratio",
+      target: 0.99,
+      window: { type: "rolling", days: 7 },
+    },
+  }),
+  "PATCH /slos/{id}": () => ({
+    url: `/slos/${targets.sloId}`,
+    owned: true,
+    body: { description: `Matrix ${unique()}` },
+  }),
+  "POST /slos/{id}/measurements": () => ({
+    url: `/slos/${targets.sloId}/measurements`,
+    owned: true,
+    body: {
+      buckets: [
+        { start: new Date(Math.floor(Date.now() / 300_000) * 300_000).toISOString(), good: 9, total: 10 },
+      ],
+    },
+  }),
 };
 
 type Caller = { label: string; token?: string; person?: Person; actor?: Parameters<typeof can>[0] };
 const callers: Caller[] = [];
 
 beforeAll(async () => {
-  await seedDemo(t.db);
+  await seedDemo(t.db, new Date(), { sloHistoryDays: 1 });
   const target = await makeUser(t.db, "viewer");
   const victim = await tokenOf(t.db, "viewer", ["read"]);
   const [row] = (await t.db.query.apiTokens.findMany()).filter((x) => x.userId === victim.user.id);
-  targets = { userId: target.user.id, tokenId: row.id };
+  const slo = await executeCommand(createSlo, cliActor, {
+    service: "payments-api",
+    name: "Matrix availability",
+    sliKind: "ratio",
+    target: 0.999,
+    window: { type: "rolling", days: 30 },
+  });
+  if (!slo.ok) throw new Error(slo.error);
+  targets = { userId: target.user.id, tokenId: row.id, sloId: slo.data.id };
   callers.push({ label: "anonymous" }, { label: "forged token", token: `pharos_${"x".repeat(43)}` });
   for (const person of PEOPLE) {
     for (const scopes of SCOPE_FAMILIES) {

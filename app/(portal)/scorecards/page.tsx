@@ -33,8 +33,11 @@ export default async function ScorecardsPage() {
           className="mb-6 rounded-md border border-at-risk/40 bg-at-risk/10 px-4 py-3 text-sm"
           data-testid="unmeasured-note"
         >
-          {plural(unmeasuredRules, { one: "rule is", other: "rules are" })} not measured yet (SLOs and
-          postmortem action items: Pharos holds no data for them), so{" "}
+          {plural(unmeasuredRules, { one: "rule is", other: "rules are" })} not measured yet (
+          {RULES.filter((r) => r.awaits)
+            .map((r) => r.title.toLowerCase())
+            .join(", ")}
+          : Pharos holds no data for them yet), so{" "}
           <strong>
             {unmeasuredLevels} of {plural(total, { one: "service's level", other: "services' levels" })}
           </strong>{" "}

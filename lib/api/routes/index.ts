@@ -2,9 +2,15 @@ import type { Route } from "../define-route";
 import { catalogRoutes } from "./catalog";
 import { catalogLocationRoutes } from "./catalog-locations";
 import { peopleRoutes } from "./people";
+import { sloRoutes } from "./slos";
 
 /**
  * The route table: every REST route Pharos has, declared once. The router serves it, the
  * OpenAPI document is generated from it, and the authorisation test walks it.
  */
-export const ROUTES: readonly Route[] = [...catalogRoutes, ...catalogLocationRoutes, ...peopleRoutes];
+export const ROUTES: readonly Route[] = [
+  ...catalogRoutes,
+  ...catalogLocationRoutes,
+  ...peopleRoutes,
+  ...sloRoutes,
+];

@@ -10,6 +10,7 @@ import { ServiceFacts } from "@/components/catalog/service-facts";
 import { ServiceLifecycleActions } from "@/components/catalog/service-lifecycle-actions";
 import { TierBadge } from "@/components/catalog/tier-badge";
 import { Forbidden } from "@/components/shell/forbidden";
+import { SloTable } from "@/components/slo/slo-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -23,6 +24,7 @@ import { serviceFactsView } from "@/lib/catalog/service-facts";
 import { toColumnar } from "@/lib/columnar";
 import { relativeTime } from "@/lib/format";
 import { pageQuery } from "@/lib/query/page";
+import { serviceSlosRead } from "@/lib/slo/page-reads";
 
 export async function generateMetadata({ params }: PageProps<"/services/[slug]">): Promise<Metadata> {
   return { title: (await params).slug };
@@ -30,8 +32,13 @@ export async function generateMetadata({ params }: PageProps<"/services/[slug]">
 
 export default async function ServicePage({ params, searchParams }: PageProps<"/services/[slug]">) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const read = await pageQuery(servicePageRead, { slug, hops: query.hops });
+  const [read, slos] = await Promise.all([
+    pageQuery(servicePageRead, { slug, hops: query.hops }),
+    pageQuery(serviceSlosRead, { service: slug }),
+  ]);
   if (!read.ok) return <Forbidden what="the catalog" />;
+  const sloItems = slos.ok ? slos.data.items : [];
+  const frozen = sloItems.filter((s) => s.status.budgetRemaining !== null && s.status.budgetRemaining <= 0);
   const { service, team, upstream, downstream, graph, owners, radius, scorecard, editable } = read.data;
   const now = new Date();
   const stale =
@@ -61,6 +68,11 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
             <Badge>{service.domain}</Badge>
             {service.archivedAt ? (
               <Badge tone="danger">Archived {relativeTime(service.archivedAt, now)}</Badge>
+            ) : null}
+            {frozen.length ? (
+              <Badge tone="danger" data-testid="budget-freeze-badge">
+                Budget freeze
+              </Badge>
             ) : null}
             {stale ? (
               <Badge tone="warning" data-testid="stale-badge">
@@ -110,6 +122,33 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           <ServiceFacts facts={serviceFactsView(service, team, owners, now)} />
+          <Card id="slos">
+            <CardHeader>
+              <div>
+                <CardTitle>SLOs</CardTitle>
+                {frozen.length ? (
+                  <p className="text-xs text-breaching-fg">
+                    In budget freeze: {frozen.map((f) => f.name).join(", ")} spent its budget. Normal changes
+                    need a change manager's override.
+                  </p>
+                ) : null}
+              </div>
+              {editable ? (
+                <Button asChild size="sm" variant="outline">
+                  <Link href={`/slos/new?service=${service.slug}`}>
+                    <Icon name="i-plus" /> Define an SLO
+                  </Link>
+                </Button>
+              ) : null}
+            </CardHeader>
+            {sloItems.length ? (
+              <SloTable items={sloItems} service={false} />
+            ) : (
+              <p className="px-4 py-4 text-sm text-muted-foreground">
+                No SLOs yet: readiness above bronze needs at least one.
+              </p>
+            )}
+          </Card>
           <Card>
             <CardHeader>
               <div>

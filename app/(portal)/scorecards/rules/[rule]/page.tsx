@@ -9,7 +9,7 @@ import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { scorecardRulePageRead } from "@/lib/catalog/reads";
-import { RULES } from "@/lib/catalog/scorecard";
+import { FIX_LABELS, fixHref, RULES } from "@/lib/catalog/scorecard";
 import { plural } from "@/lib/plural";
 import { pageQuery } from "@/lib/query/page";
 
@@ -60,10 +60,10 @@ export default async function RulePage({ params, searchParams }: PageProps<"/sco
                     )}
                   </span>
                   <Link
-                    href={rule.fixAt === "edit" ? `/services/${s.slug}/edit` : `/services/${s.slug}`}
+                    href={fixHref(s.slug, rule.fixAt)}
                     className="ml-auto whitespace-nowrap text-primary hover:underline"
                   >
-                    {rule.fixAt === "edit" ? "Edit the entry" : "Review and verify"}
+                    {FIX_LABELS[rule.fixAt]}
                   </Link>
                 </li>
               ))}
