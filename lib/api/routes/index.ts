@@ -1,6 +1,7 @@
 import type { Route } from "../define-route";
 import { catalogRoutes } from "./catalog";
 import { catalogLocationRoutes } from "./catalog-locations";
+import { openSloRoutes } from "./openslo";
 import { peopleRoutes } from "./people";
 import { sloRoutes } from "./slos";
 
@@ -13,4 +14,5 @@ export const ROUTES: readonly Route[] = [
   ...catalogLocationRoutes,
   ...peopleRoutes,
   ...sloRoutes,
+  ...openSloRoutes,
 ];
