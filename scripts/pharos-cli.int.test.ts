@@ -115,6 +115,36 @@ describe("npm run pharos", { timeout: 120_000 }, () => {
     expect(unknown.stderr).toContain('Unknown scope "root"');
   });
 
+  it("imports OpenSLO: a dry run lists what it would create, a bad file writes nothing, a good one creates", async () => {
+    const file = (name: string, text: string) => {
+      const at = path.join(dataDir, name);
+      fs.writeFileSync(at, text);
+      return at;
+    };
+    const source = fs
+      .readFileSync("lib/slo/openslo/fixtures/several-objectives.yaml", "utf8")
+      .replace("service: foo", "service: ledger");
+    const good = file("slos.yaml", source);
+    const dry = await cli("import", "openslo", good, "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("would-create documents[0] SLO foo-errors");
+    expect(dry.stdout).toContain("ledger: foo-errors — Bar Total Errors");
+    expect(dry.stdout).toContain("Dry run: 2 SLOs would be created; nothing was written.");
+    const bad = await cli(
+      "import",
+      "openslo",
+      file("bad.yaml", source.replace("duration: 1Q", "duration: 2d")),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(
+      "error: documents[0].spec.timeWindow[0].duration: 2d is not a Pharos window",
+    );
+    expect(bad.stderr).toContain("nothing was imported");
+    const real = await cli("import", "openslo", good);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain("Created 2 SLOs.");
+  });
+
   it("reports bad input with a usage error and exit code 2", async () => {
     const bad = await cli("user", "create", "--email", "nope", "--name", "", "--role", "boss");
     expect(bad.code).toBe(2);

@@ -16,6 +16,8 @@ import { getJob, startJob } from "@/lib/catalog/import/jobs";
 import { type PlanRow, planImport } from "@/lib/catalog/import/plan";
 import { executeCommand } from "@/lib/command/execute";
 import type { Failure } from "@/lib/command/result";
+import { importOpenSlo } from "@/lib/slo/openslo/import";
+import type { OpenSloImportReport } from "@/lib/slo/openslo/report";
 import { lookupUserId } from "./cli-lookup";
 
 const USAGE = `Usage: npm run pharos -- <command>
@@ -30,6 +32,8 @@ const USAGE = `Usage: npm run pharos -- <command>
   import catalog FILE [--dry-run] [--confirm-removals]
                                             import Backstage catalog-info.yaml (all or nothing;
                                             updates that remove data need --confirm-removals)
+  import openslo FILE [--dry-run]           import OpenSLO v1 SLOs (all or nothing; one Pharos SLO
+                                            per objective; see docs/openslo.md)
 `;
 
 async function main(argv: string[]) {
@@ -52,8 +56,9 @@ async function main(argv: string[]) {
       await tokenCreate(rest);
       return;
     case "import":
-      if (sub !== "catalog") break;
-      await importCatalogFile(rest);
+      if (sub === "catalog") await importCatalogFile(rest);
+      else if (sub === "openslo") await importOpenSloFile(rest);
+      else break;
       return;
     case undefined:
     case "help":
@@ -163,6 +168,38 @@ async function importCatalogFile(args: string[]) {
   }
   printPlan([], result.data.counts);
   console.log(`Imported in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+async function importOpenSloFile(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean" } },
+  });
+  if (positionals.length !== 1) throw new UsageError("Name one OpenSLO YAML file.");
+  const yaml = fs.readFileSync(positionals[0], "utf8");
+  await runMigrations(getHandle());
+  const dryRun = values["dry-run"] === true;
+  const result = await importOpenSlo(cliActor, yaml, { dryRun });
+  const report = (result.ok ? result.data : result.details) as OpenSloImportReport | undefined;
+  if (report) printOpenSloReport(report);
+  if (!result.ok) throw new Error(result.error);
+  console.log(
+    dryRun
+      ? `Dry run: ${report?.slos ?? 0} SLOs would be created; nothing was written.`
+      : `Created ${report?.created ?? 0} SLOs.`,
+  );
+}
+
+function printOpenSloReport(report: OpenSloImportReport) {
+  for (const d of report.documents) {
+    const what = [d.kind || "document", d.name].filter(Boolean).join(" ");
+    console.log(`${d.status.padEnd(12)} documents[${d.index}] ${what}${d.reason ? ` — ${d.reason}` : ""}`);
+    for (const s of d.slos ?? [])
+      console.log(`             ${s.service}: ${s.name}${s.id ? ` (${s.id})` : ""}`);
+    for (const e of d.errors) console.log(`             error: ${e}`);
+    for (const w of d.warnings) console.log(`             warning: ${w}`);
+  }
 }
 
 function printPlan(rows: PlanRow[], counts: Record<string, number>) {

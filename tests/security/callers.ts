@@ -78,7 +78,13 @@ export async function footprint(db: Db) {
     (select count(*) from webhooks) as webhooks,
     (select coalesce(max(updated_at)::text, '') from webhooks) as webhooks_updated,
     (select count(*) from webhook_deliveries) as deliveries,
-    (select count(*) from jobs) as jobs`);
+    (select count(*) from jobs) as jobs,
+    (select count(*) from slos) as slos,
+    (select coalesce(max(updated_at)::text, '') from slos) as slos_updated,
+    (select count(*) from slo_versions) as slo_versions,
+    (select coalesce(sum(total), 0)::text from sli_buckets) as sli_events,
+    (select count(*) from budget_adjustments) as adjustments,
+    (select count(*) from slo_alerts) as alerts`);
   const list = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(list[0]);
 }

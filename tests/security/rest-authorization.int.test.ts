@@ -58,6 +58,11 @@ const SAMPLES: Record<string, () => Sample> = {
     url: "/catalog/import?dryRun=true",
     raw: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: matrix-import }\nspec: { type: service, lifecycle: production, owner: group:default/payments }\n",
   }),
+  "POST /openslo/import": () => ({
+    url: "/openslo/import?dryRun=true",
+    raw: "apiVersion: openslo/v1\nkind: SLO\nmetadata: { name: matrix }\nspec:\n  service: ledger\n  indicator: { spec: { ratioMetric: { good: { metricSource: { type: Pharos } }, total: { metricSource: { type: Pharos } } } } }\n  timeWindow: [{ duration: 30d, isRolling: true }]\n  objectives: [{ target: 0.99 }]\n",
+  }),
+  "GET /slos/{id}/openslo.yaml": () => ({ url: `/slos/${targets.sloId}/openslo.yaml` }),
   "GET /catalog/locations": () => ({ url: "/catalog/locations" }),
   "POST /catalog/locations": () => ({
     url: "/catalog/locations",

@@ -1,6 +1,7 @@
 import type { Route } from "../define-route";
 import { catalogRoutes } from "./catalog";
 import { catalogLocationRoutes } from "./catalog-locations";
+import { openSloRoutes } from "./openslo";
 import { peopleRoutes } from "./people";
 import { sloRoutes } from "./slos";
 import { webhookRoutes } from "./webhooks";
@@ -15,4 +16,5 @@ export const ROUTES: readonly Route[] = [
   ...peopleRoutes,
   ...sloRoutes,
   ...webhookRoutes,
+  ...openSloRoutes,
 ];
