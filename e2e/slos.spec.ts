@@ -1,3 +1,5 @@
+import { startReceiver } from "../tests/webhooks/receiver";
+import { confirmInDialog } from "./support/confirm";
 import { snapWidthsAndThemes } from "./support/screens";
 import { expectAccessible, signInAs, signOut } from "./support/session";
 import { expect, test } from "./support/test";
@@ -43,8 +45,8 @@ test("an engineer defines an SLO, pushes data with a measurements-only token, an
   // A token that may push measurements and nothing else, made in the settings.
   await page.goto("/settings/tokens");
   await page.getByLabel("Name").fill("refunds-collector");
-  await page.getByLabel("Read", { exact: true }).uncheck();
-  await page.getByLabel("Push SLO measurements only").check();
+  await page.getByTestId("scope-read").uncheck();
+  await page.getByTestId("scope-slo:measurements").check();
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token-value").textContent())!;
   const auth = { authorization: `Bearer ${token}` };
@@ -107,8 +109,18 @@ test("everyone reads the SLO list and the reliability scorecard; a viewer cannot
 
   await page.getByRole("link", { name: "Fraud score availability" }).click();
   await expect(page.getByTestId("budget-freeze")).toBeVisible();
+  await expect(page.getByTestId("chart-budget").locator("svg.recharts-surface")).toBeVisible();
+  await expectAccessible(page);
+  await snapWidthsAndThemes(page, "slo-page-breaching");
   await expect(page.getByRole("link", { name: "Edit definition" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Exclude from the budget" })).toHaveCount(0);
+
+  // The demo's payment authorisation is failing now: its page alert is open.
+  await page.goto("/slos?q=authorisation");
+  await page.getByRole("link", { name: "Payment authorisation success" }).click();
+  await expect(page.getByTestId("rule-page_fast")).toContainText("Firing");
+  await expect(page.getByTestId("chart-burn").locator("svg.recharts-surface")).toBeVisible();
+  await snapWidthsAndThemes(page, "slo-page-burning");
 
   await page.goto("/slos/scorecard");
   await expect(page.getByRole("heading", { level: 1, name: "Reliability scorecard" })).toBeVisible();
@@ -124,4 +136,71 @@ test("everyone reads the SLO list and the reliability scorecard; a viewer cannot
   await expect(page.getByTestId("budget-freeze-badge")).toBeVisible();
   await page.goto("/slos/new?service=ledger");
   await expect(page.getByTestId("forbidden")).toBeVisible();
+});
+
+test("a fast burn pages through a subscribed webhook, and the delivery shows in its log", async ({
+  page,
+  request,
+}) => {
+  const receiver = await startReceiver("ok");
+  try {
+    await signInAs(page, "admin");
+    await page.goto("/admin/webhooks");
+    await page.getByLabel("URL").fill(receiver.url);
+    await page.getByLabel("Description").fill("Paging bridge");
+    await page.getByTestId("event-slo.alert.fired").check();
+    await page.getByTestId("create-webhook").click();
+    await expect(page.getByTestId("webhook-secret-value")).toBeVisible();
+    await page.getByTestId("new-webhook-link").click();
+    await expect(page).toHaveURL(/\/admin\/webhooks\/[0-9a-f-]{36}$/);
+    const hookUrl = page.url();
+
+    await page.goto("/settings/tokens");
+    await page.getByLabel("Name").fill("slo-admin");
+    await page.getByTestId("scope-read").uncheck();
+    await page.getByTestId("scope-slo:write").check();
+    await page.getByTestId("scope-slo:measurements").check();
+    await page.getByRole("button", { name: "Create token" }).click();
+    const auth = { authorization: `Bearer ${(await page.getByTestId("new-token-value").textContent())!}` };
+    const created = await request.post("/api/v1/slos", {
+      headers: auth,
+      data: {
+        service: "invoicing",
+        name: "Invoice rendering",
+        sliKind: "ratio",
+        target: 0.999,
+        window: { type: "rolling", days: 30 },
+        minEvents: 10,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    const pushed = await request.post(`/api/v1/slos/${id}/measurements`, {
+      headers: auth,
+      data: { buckets: buckets(12, 500, 100) },
+    });
+    expect((await pushed.json()).alerts).toContainEqual(
+      expect.objectContaining({ rule: "page_fast", change: "fired" }),
+    );
+
+    // Every rule fires at 20 % errors (page fast, page slow and ticket): each is its own delivery.
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const fired = receiver.received
+      .map((r) => JSON.parse(r.body))
+      .find((b) => b.type === "slo.alert.fired" && b.data.alert.rule === "page_fast");
+    expect(fired.data).toMatchObject({
+      slo: { id, serviceSlug: "invoicing" },
+      alert: { rule: "page_fast", severity: "page" },
+    });
+
+    await page.goto(hookUrl);
+    await expect(
+      page.getByTestId("delivery-slo.alert.fired").first().getByTestId("delivery-http"),
+    ).toHaveText("200");
+    await page.getByTestId("delete-webhook").click();
+    await confirmInDialog(page, "Delete this webhook?");
+    await expect(page).toHaveURL(/\/admin\/webhooks$/);
+  } finally {
+    await receiver.close();
+  }
 });

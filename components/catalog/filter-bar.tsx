@@ -12,6 +12,7 @@ const TOGGLES = [
   { param: "stale", label: "Stale (not verified in 90 days)" },
   { param: "archived", label: "Archived" },
   { param: "unowned", label: "Unowned" },
+  { param: "frozen", label: "In budget freeze" },
 ] as const;
 
 const SORTS = [

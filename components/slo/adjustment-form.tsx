@@ -18,7 +18,7 @@ export function AdjustmentForm({ sloId, serviceName }: { sloId: string; serviceN
     <ActionForm action={action} className="grid gap-3" noValidate key={state.ok ? state.message : "form"}>
       <FormMessage state={state} />
       <input type="hidden" name="sloId" value={sloId} />
-      <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-3 sm:grid-cols-2">
         <Field id="startsAt" label="Starts (UTC)" error={err.startsAt} hint="e.g. 2026-12-06T02:00Z">
           {(p) => (
             <Input {...p} name="startsAt" defaultValue={value("startsAt")} placeholder="2026-12-06T02:00Z" />

@@ -31,6 +31,9 @@ const hourFormat = new Intl.DateTimeFormat(undefined, {
 });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const pct = (v: number, digits = 2) => `${(v * 100).toFixed(digits)} %`;
+/** A line through a point or two is invisible: with so little data, draw the points. */
+const sparse = <T extends Record<string, unknown>>(data: T[], key: keyof T) =>
+  data.filter((d) => d[key] !== null && d[key] !== undefined).length < 3;
 
 const axis = { stroke: "var(--muted-foreground)", fontSize: 11, tickLine: false } as const;
 const tooltipStyle = {
@@ -76,7 +79,7 @@ export function AttainmentChart({ series }: { series: SloSeries }) {
           tickFormatter={(t) => dayFormat.format(t)}
           {...axis}
         />
-        <YAxis domain={[floor, 1]} tickFormatter={(v) => pct(v, 2)} width={64} {...axis} />
+        <YAxis domain={[floor, 1]} tickFormatter={(v) => pct(v, 2)} width={78} {...axis} />
         <Tooltip
           {...tooltipStyle}
           labelFormatter={(t) => dayFormat.format(Number(t))}

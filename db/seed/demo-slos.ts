@@ -159,8 +159,8 @@ export const DEMO_SLOS: DemoSlo[] = [
     },
     peak: 1500,
     errorRate: 0.01,
-    // A slow shard for 40 minutes 20 hours ago: those slices miss their 95 %.
-    episodes: [{ fromAgoMs: 20 * HOUR_MS, toAgoMs: 20 * HOUR_MS - 40 * MIN, errorRate: 0.08 }],
+    // A slow shard for 20 minutes 20 hours ago: those slices miss their 95 %.
+    episodes: [{ fromAgoMs: 20 * HOUR_MS, toAgoMs: 20 * HOUR_MS - 15 * MIN, errorRate: 0.08 }],
   },
   {
     service: "event-bus",

@@ -27,6 +27,7 @@ export const catalogFilterQuery = {
   tag: z.string().max(40).optional(),
   level: z.enum(SCORECARD_LEVELS).optional().describe("scorecard level"),
   stale: flag.describe("only services not verified within the staleness window"),
+  frozen: flag.describe("only services in budget freeze (an SLO has spent its error budget)"),
   mine: flag.describe("only services of the caller's teams"),
   archived: flag.describe("archived services instead of live ones"),
   sort: z.enum(SORTS).default("name"),

@@ -26,6 +26,8 @@ export type CatalogFilter = {
   stale?: boolean;
   /** Services no team owns. */
   unowned?: boolean;
+  /** Services in budget freeze: an SLO of theirs has spent its error budget. */
+  frozen?: boolean;
   archived?: boolean;
   mine?: boolean;
   sort: Sort;
@@ -59,6 +61,7 @@ export function parseCatalogFilter(get: (key: string) => string | undefined): Ca
     ),
     stale: get("stale") === "1" || get("stale") === "true",
     unowned: get("unowned") === "1" || get("unowned") === "true",
+    frozen: get("frozen") === "1" || get("frozen") === "true",
     archived: get("archived") === "1" || get("archived") === "true",
     mine: get("mine") === "1" || get("mine") === "true",
     sort: pick(SORTS, get("sort")) ?? "name",
@@ -78,6 +81,7 @@ export function filterParams(filter: CatalogFilter): Record<string, string | und
     below: filter.below,
     stale: filter.stale ? "1" : undefined,
     unowned: filter.unowned ? "1" : undefined,
+    frozen: filter.frozen ? "1" : undefined,
     archived: filter.archived ? "1" : undefined,
     mine: filter.mine ? "1" : undefined,
     sort: filter.sort === "name" ? undefined : filter.sort,

@@ -56,6 +56,12 @@ export function conditions(
   if (filter.level && except !== "level") where.push(eq(services.scorecardLevel, filter.level));
   if (filter.below) where.push(inArray(services.scorecardLevel, levelsBelow(filter.below)));
   if (filter.unowned) where.push(isNull(services.ownerTeamId));
+  // As of the last alert evaluation (after every ingestion and every five minutes), which
+  // records when an SLO's budget runs out; `budgetFreeze` in lib/slo computes it live.
+  if (filter.frozen)
+    where.push(
+      sql`exists (select 1 from slos where slos.service_id = ${services.id} and slos.budget_exhausted_at is not null)`,
+    );
   if (filter.tag && except !== "tag") where.push(sql`${services.tags} @> array[${filter.tag}]::text[]`);
   if (filter.stale) {
     const cutoff = new Date(ctx.now.getTime() - STALE_AFTER_DAYS * 86_400_000);
@@ -167,7 +173,7 @@ const countCache = versionedCache<number>();
  */
 function serviceCount(db: Queryable, filter: CatalogFilter, where: SQL | undefined): Promise<number> {
   const counted = async () => (await db.select({ total: count() }).from(services).where(where))[0].total;
-  if (filter.stale || filter.mine) return counted();
+  if (filter.stale || filter.mine || filter.frozen) return counted();
   return countCache(db, JSON.stringify({ ...filter, sort: undefined }), counted);
 }
 
@@ -245,7 +251,7 @@ const facetCache = versionedCache<Facets>();
  * The result is shared between callers: do not mutate it.
  */
 export async function catalogFacets(db: Queryable, filter: CatalogFilter, ctx: FacetContext = {}) {
-  if (filter.stale || filter.mine) return countFacets(db, filter, ctx);
+  if (filter.stale || filter.mine || filter.frozen) return countFacets(db, filter, ctx);
   const key = JSON.stringify([{ ...filter, sort: undefined }, ctx.only ?? null]);
   return facetCache(db, key, () => countFacets(db, filter, ctx));
 }

@@ -45,6 +45,7 @@ const filterParams = {
   below: pageText,
   stale: pageText,
   unowned: pageText,
+  frozen: pageText,
   archived: pageText,
   mine: pageText,
   sort: pageText,

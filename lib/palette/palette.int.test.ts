@@ -38,6 +38,18 @@ describe("the ⌘K palette's search", () => {
     expect((await search("_")).Teams).toBeUndefined();
   });
 
+  it("finds SLOs by their name or their service's, linking to the SLO page", async () => {
+    const byName = await search("authorisation");
+    expect(byName.SLOs?.map((s) => s.label)).toEqual(
+      expect.arrayContaining(["Payment authorisation success", "Authorisation latency under 300 ms"]),
+    );
+    expect(byName.SLOs?.[0].href).toMatch(/^\/slos\/[0-9a-f-]{36}$/);
+    expect((await search("fraud")).SLOs?.[0]).toMatchObject({
+      label: "Fraud score availability",
+      hint: "Fraud Scoring · 99.5 %",
+    });
+  });
+
   it("answers nothing for nothing, and nobody signed out", async () => {
     expect(await search("   ")).toEqual({});
     expect(await runQuery(paletteRead, null, { q: "ledger" })).toMatchObject({

@@ -1,5 +1,6 @@
 import { servicesSource, teamsSource } from "./catalog-source";
+import { slosSource } from "./slo-source";
 import type { PaletteSource } from "./types";
 
 /** Every domain's palette source, in the order their groups are shown. */
-export const PALETTE_SOURCES: readonly PaletteSource[] = [servicesSource, teamsSource];
+export const PALETTE_SOURCES: readonly PaletteSource[] = [servicesSource, teamsSource, slosSource];

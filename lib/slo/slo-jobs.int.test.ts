@@ -19,9 +19,9 @@ beforeAll(async () => {
   await demo(t.db);
 });
 
-async function newSlo(minEvents = 10) {
+async function newSlo(minEvents = 10, service = "refunds") {
   const r = await executeCommand(createSlo, cliActor, {
-    service: "refunds",
+    service,
     name: `Job test ${++n}`,
     sliKind: "ratio",
     target: 0.999,
@@ -93,5 +93,22 @@ describe("retention", () => {
     expect(dropped).toContain(partitionName(old));
     expect(await partitions()).toContain(partitionName(recent));
     expect(await partitions()).not.toContain(partitionName(old));
+  });
+});
+
+describe("the catalog's budget-freeze filter", () => {
+  it("lists the services an SLO of which has spent its budget, as the last evaluation saw it", async () => {
+    const { listServices } = await import("@/lib/catalog/queries");
+    const { parseCatalogFilter } = await import("@/lib/catalog/list-filter");
+    const params = new URLSearchParams("frozen=1");
+    const filter = parseCatalogFilter((k) => params.get(k) ?? undefined);
+    const frozen = async () =>
+      (await listServices(t.db, filter, { pageSize: 50, offset: 0 })).items.map((s) => s.slug);
+    const before = await frozen();
+    expect(before).toContain("fraud-scoring");
+    expect(before).not.toContain("invoicing");
+    const id = await newSlo(10, "invoicing");
+    await executeCommand(pushMeasurements, cliActor, { id, buckets: hour(500) });
+    expect(await frozen()).toEqual([...before, "invoicing"].sort());
   });
 });

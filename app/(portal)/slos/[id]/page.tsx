@@ -35,30 +35,34 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
       <PageHeader
         title={slo.name}
         description={
-          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <Link href={`/services/${slo.service.slug}`} className="text-primary hover:underline">
+          <>
+            <Link href={`/services/${slo.service.slug}`} className="text-primary underline">
               {slo.service.name}
-            </Link>
+            </Link>{" "}
             <TierBadge tier={slo.service.tier} />
-            {slo.team ? <span>· {slo.team.name}</span> : null}
-            <span>
-              · {percent(d.target)} over a {windowLabel(d.window).toLowerCase()} window
-            </span>
-            <span>
-              ·{" "}
-              {d.sliKind === "latency" ? `requests under ${d.latencyThresholdMs} ms` : "good / total events"}
-              {d.budgeting.method === "timeslices"
-                ? `, ${d.budgeting.sliceMinutes}-minute slices at ${percent(d.budgeting.sliceTarget)}`
-                : ""}
-            </span>
-          </span>
+            {slo.team ? ` · ${slo.team.name}` : ""} · {percent(d.target)} over a{" "}
+            {windowLabel(d.window).toLowerCase()} window ·{" "}
+            {d.sliKind === "latency" ? `requests under ${d.latencyThresholdMs} ms` : "good / total events"}
+            {d.budgeting.method === "timeslices"
+              ? `, ${d.budgeting.sliceMinutes}-minute slices at ${percent(d.budgeting.sliceTarget)}`
+              : ""}
+          </>
         }
         actions={
-          mayEdit ? (
-            <Link href={`/slos/${slo.id}/edit`} className={buttonVariants({ variant: "outline" })}>
-              Edit definition
-            </Link>
-          ) : null
+          <>
+            <a
+              href={`/slos/${slo.id}/openslo.yaml`}
+              download
+              className={buttonVariants({ variant: "outline" })}
+            >
+              OpenSLO YAML
+            </a>
+            {mayEdit ? (
+              <Link href={`/slos/${slo.id}/edit`} className={buttonVariants({ variant: "outline" })}>
+                Edit definition
+              </Link>
+            ) : null}
+          </>
         }
       />
       {flags.created ? (
@@ -121,7 +125,7 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
       </section>
 
       <div className="mb-6 grid gap-6 xl:grid-cols-2">
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Attainment over the window</CardTitle>
           </CardHeader>
@@ -133,7 +137,7 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
             />
           </div>
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Error budget left</CardTitle>
           </CardHeader>
@@ -141,7 +145,7 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
             <SloChart kind="budget" series={series} label="Error budget remaining at the end of each day" />
           </div>
         </Card>
-        <Card className="xl:col-span-2">
+        <Card className="min-w-0 xl:col-span-2">
           <CardHeader>
             <CardTitle>Burn rate, last 3 days</CardTitle>
             <span className="text-xs text-muted-foreground">Shaded: excluded by an adjustment</span>
@@ -182,8 +186,8 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
         </Table>
       </details>
 
-      <div className="mb-6 grid gap-6 xl:grid-cols-2">
-        <Card>
+      <div className="mb-6 grid gap-6">
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Burn-rate rules now</CardTitle>
           </CardHeader>
@@ -234,7 +238,7 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
             {d.minEvents.toLocaleString("en")} events.
           </p>
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Alert history</CardTitle>
           </CardHeader>
@@ -282,7 +286,7 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
       </div>
 
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Budget adjustments</CardTitle>
           </CardHeader>
@@ -329,7 +333,7 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
             </div>
           ) : null}
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Definition history</CardTitle>
           </CardHeader>
