@@ -11,6 +11,8 @@ const EVERYONE = [
   "/scorecards",
   "/scorecards/rules/has-runbook",
   "/slos",
+  "/slos?state=at_risk&tier=tier0",
+  "/slos/scorecard",
   "/changes",
   "/incidents",
   "/problems",
@@ -66,6 +68,7 @@ test("no page scrolls sideways on a 375 px screen", async ({ page }) => {
     "/services/new",
     "/services/import",
     "/scorecards",
+    "/slos/new?service=ledger",
     "/settings/sessions",
   ];
   for (const path of pages) {

@@ -80,7 +80,7 @@ test("an engineer defines an SLO, pushes data with a measurements-only token, an
   // An adjustment with a bad RRULE is refused; a good one is listed.
   await page
     .getByLabel("Starts (UTC)")
-    .fill(new Date(Date.now() - 3_600_000).toISOString().slice(0, 16) + "Z");
+    .fill(`${new Date(Date.now() - 3_600_000).toISOString().slice(0, 16)}Z`);
   await page.getByLabel("Repeats (RRULE, optional)").fill("FREQ=SOMETIMES");
   await page.getByLabel("Reason").fill("Refund queue migration");
   await page.getByRole("button", { name: "Exclude from the budget" }).click();

@@ -96,7 +96,7 @@ export function AttainmentChart({ series }: { series: SloSeries }) {
           dataKey="window"
           stroke="var(--primary)"
           strokeWidth={2}
-          dot={false}
+          dot={sparse(data, "window")}
           connectNulls
           isAnimationActive={false}
         />
@@ -146,6 +146,7 @@ export function BudgetChart({ series }: { series: SloSeries }) {
           fill="var(--primary)"
           fillOpacity={0.15}
           strokeWidth={2}
+          dot={sparse(data, "budget")}
           connectNulls
           isAnimationActive={false}
         />
