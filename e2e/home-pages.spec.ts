@@ -76,14 +76,16 @@ test.describe("home pages that answer the question now", () => {
 test.describe("scorecards that do not flatter", () => {
   test("a level says how many rules nobody measures, and each number drills down", async ({ page }) => {
     await signInAs(page, "viewer");
-    await page.goto("/services/public-dns");
-    await expect(page.locator("main").getByTestId("level-badge").first()).toHaveText(/Gold · 3 unmeasured/);
-    await expect(page.getByTestId("scorecard-summary")).toContainText("3 rules are not measured yet");
-    await expect(page.getByTestId("rule-has-slo")).toHaveAttribute("data-outcome", "unmeasured");
+    // SLOs are measured now: a gold level rests only on the postmortem rule nothing measures yet.
+    await page.goto("/services/api-gateway");
+    await expect(page.locator("main").getByTestId("level-badge").first()).toHaveText(/Gold · 1 unmeasured/);
+    await expect(page.getByTestId("scorecard-summary")).toContainText("1 rule is not measured yet");
+    await expect(page.getByTestId("rule-has-slo")).toHaveAttribute("data-outcome", "pass");
+    await expect(page.getByTestId("rule-no-overdue-actions")).toHaveAttribute("data-outcome", "unmeasured");
 
     await page.goto("/scorecards");
     await expect(page.getByTestId("unmeasured-note")).toContainText("not measured yet");
-    await expect(page.getByTestId("rule-stats-has-slo")).toContainText("Not measured for");
+    await expect(page.getByTestId("rule-stats-no-overdue-actions")).toContainText("Not measured for");
     await page.getByTestId("scorecards-by-team").getByRole("link", { name: "Unowned", exact: true }).click();
     await expect(page).toHaveURL(/\/services\?unowned=1/);
     await expect(catalogRows(page)).toHaveCount(1);
@@ -106,7 +108,7 @@ const SHOTS: { role: DemoRole; path: string; name: string }[] = [
   { role: "admin", path: "/", name: "home-admin" },
   { role: "viewer", path: "/scorecards", name: "scorecards" },
   { role: "viewer", path: "/scorecards/rules/has-dashboard", name: "scorecard-rule" },
-  { role: "viewer", path: "/services/public-dns", name: "service-gold" },
+  { role: "viewer", path: "/services/api-gateway", name: "service-gold" },
   { role: "viewer", path: "/services?level=gold", name: "catalog-gold" },
 ];
 

@@ -27,6 +27,8 @@ echo "==> migrating and seeding the demo organisation"
 node_modules/.bin/tsx scripts/pharos.ts seed --demo
 
 export PORT="${PORT:-3000}"
+# The demo's SLOs keep receiving measurements while it runs (db/seed/demo-traffic.ts).
+export PHAROS_DEMO_TRAFFIC=1
 cat <<MSG
 
   Pharos is starting on http://localhost:${PORT}  (set up in $((SECONDS - started)) s; the server needs a few more)

@@ -117,7 +117,10 @@ export function AttainmentChart({ series }: { series: SloSeries }) {
 export function BudgetChart({ series }: { series: SloSeries }) {
   const data = series.days.map((d) => ({ t: Date.parse(d.day), budget: d.budgetRemaining }));
   const values = data.map((d) => d.budget).filter((v): v is number => v !== null);
-  const low = Math.min(0, ...values);
+  // Ticks on round shares of the budget (quarters, or halves when it is far overspent).
+  const step = Math.min(0, ...values) < -1 ? 0.5 : 0.25;
+  const low = Math.floor(Math.min(0, ...values) / step) * step;
+  const ticks = Array.from({ length: Math.round((1 - low) / step) + 1 }, (_, i) => low + i * step);
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <AreaChart data={data} accessibilityLayer margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
@@ -131,7 +134,7 @@ export function BudgetChart({ series }: { series: SloSeries }) {
           tickFormatter={(t) => dayFormat.format(t)}
           {...axis}
         />
-        <YAxis domain={[low, 1]} tickFormatter={(v) => pct(v, 0)} width={52} {...axis} />
+        <YAxis domain={[low, 1]} ticks={ticks} tickFormatter={(v) => pct(v, 0)} width={52} {...axis} />
         <Tooltip
           {...tooltipStyle}
           labelFormatter={(t) => dayFormat.format(Number(t))}

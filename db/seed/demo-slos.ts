@@ -12,7 +12,7 @@ import { BUCKET_MS, bucketOf, HOUR_MS } from "@/lib/slo/windows";
 /** A stretch of time with its own error rate (an outage, a bad deploy burning now). */
 type Episode = { fromAgoMs: number; toAgoMs: number; errorRate: number };
 
-type DemoSlo = {
+export type DemoSlo = {
   service: string;
   definition: Omit<SloDefinition, "description" | "minEvents"> & { description?: string; minEvents?: number };
   /** Events per 5 minutes at the daily peak; null: the SLO receives no traffic. */
@@ -283,12 +283,18 @@ export async function seedDemoSlos(db: Db, now: Date, days: number) {
   return created.length;
 }
 
-async function generateHistory(
+/**
+ * Buckets for [start, end] of one demo SLO, generated in the database. An episode with
+ * `toAgoMs: 0` runs up to `end`. `rollups`: also add them to the hourly and daily sums (when
+ * appending to a history whose rollups exist; the seed sums its whole history at once).
+ */
+export async function generateHistory(
   tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
   sloId: string,
   demo: DemoSlo,
   start: number,
   end: number,
+  rollups = false,
 ) {
   // The error rate at each bucket: the SLO's own, or an episode's when one covers it.
   const rate = (demo.episodes ?? []).reduceRight(
@@ -306,6 +312,16 @@ async function generateHistory(
         from generate_series(${iso(start)}::timestamptz, ${iso(end)}::timestamptz, interval '5 minutes') as ts
       ) a
     ) b`);
+  if (!rollups) return;
+  const range = sql`slo_id = ${sloId}::uuid and bucket_start >= ${iso(start)}::timestamptz and bucket_start <= ${iso(end)}::timestamptz`;
+  await tx.execute(sql`
+    insert into sli_hourly (slo_id, hour_start, good, total)
+    select slo_id, date_trunc('hour', bucket_start, 'UTC'), sum(good), sum(total) from sli_buckets where ${range} group by 1, 2
+    on conflict (slo_id, hour_start) do update set good = sli_hourly.good + excluded.good, total = sli_hourly.total + excluded.total`);
+  await tx.execute(sql`
+    insert into sli_daily (slo_id, day_start, good, total)
+    select slo_id, date_trunc('day', bucket_start, 'UTC'), sum(good), sum(total) from sli_buckets where ${range} group by 1, 2
+    on conflict (slo_id, day_start) do update set good = sli_daily.good + excluded.good, total = sli_daily.total + excluded.total`);
 }
 
 /** The seeded SLO of a service by name, for tests. */

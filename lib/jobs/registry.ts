@@ -1,5 +1,6 @@
 import { refreshLocationsJob } from "@/lib/catalog/locations/location-job";
 import { refreshScorecardsJob } from "@/lib/catalog/scorecard-job";
+import { demoTrafficJob } from "@/lib/slo/demo-traffic-job";
 import { evaluateAlertsJob, slosRetentionJob } from "@/lib/slo/slo-jobs";
 import { deliverWebhookJob, pruneDeliveriesJob } from "@/lib/webhooks/delivery-job";
 import type { AnyJob } from "./define";
@@ -15,4 +16,5 @@ export const JOBS: readonly AnyJob[] = [
   pruneDeliveriesJob,
   evaluateAlertsJob,
   slosRetentionJob,
+  demoTrafficJob,
 ];

@@ -10,7 +10,7 @@ import { ServiceFacts } from "@/components/catalog/service-facts";
 import { ServiceLifecycleActions } from "@/components/catalog/service-lifecycle-actions";
 import { TierBadge } from "@/components/catalog/tier-badge";
 import { Forbidden } from "@/components/shell/forbidden";
-import { SloTable } from "@/components/slo/slo-table";
+import { ServiceSlos } from "@/components/slo/service-slos";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -142,7 +142,16 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
               ) : null}
             </CardHeader>
             {sloItems.length ? (
-              <SloTable items={sloItems} service={false} />
+              <ServiceSlos
+                rows={sloItems.map((s) => ({
+                  id: s.id,
+                  name: s.name,
+                  state: s.status.state,
+                  sli: s.status.sli,
+                  target: s.definition.target,
+                  remaining: s.status.budgetRemaining,
+                }))}
+              />
             ) : (
               <p className="px-4 py-4 text-sm text-muted-foreground">
                 No SLOs yet: readiness above bronze needs at least one.

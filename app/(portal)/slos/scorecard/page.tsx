@@ -104,7 +104,9 @@ export default async function ScorecardPage() {
                                       <strong>{s.service.name}</strong>
                                       <span>{s.name}</span>
                                     </span>
-                                    <span className="tabular-nums">{pct(s.status.sli, 2)}</span>
+                                    <span className="whitespace-nowrap tabular-nums">
+                                      {pct(s.status.sli, 2)}
+                                    </span>
                                     <span className="sr-only">, {STATE_LABELS[s.status.state]}</span>
                                   </Link>
                                 </li>
