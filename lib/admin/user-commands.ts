@@ -5,6 +5,7 @@ import { apiTokens, teamMembers, teams, type User, userIdentities, userInvites, 
 import { hashPassword } from "@/lib/auth/password";
 import { endSessionsOf } from "@/lib/auth/session-store";
 import { generateToken, hashToken } from "@/lib/auth/token-secret";
+import { forgetTokenChecks } from "@/lib/auth/api-tokens";
 import { type CommandContext, defineCommand } from "@/lib/command/define";
 import { CommandError, fail } from "@/lib/command/result";
 import { emailField, nameField, optional, passwordField, roleField, stringList, uuidField } from "./schemas";
@@ -128,6 +129,8 @@ export const patchUserInput = z.object({
  */
 export const patchUser = defineCommand({
   name: "user.update",
+  // The token cache must not outlive what this write changed (lib/auth/api-tokens.ts).
+  afterCommit: async () => forgetTokenChecks(),
   permission: "user.manage",
   input: patchUserInput,
   async run({ tx, audit, actor, unchanged }, input) {
@@ -276,6 +279,8 @@ const refuse = (reason: SsoRefusal, message: string) =>
  */
 export const provisionSsoUser = defineCommand({
   name: "user.sso_login",
+  // The token cache must not outlive what this write changed (lib/auth/api-tokens.ts).
+  afterCommit: async () => forgetTokenChecks(),
   permission: "session.sign_in",
   input: ssoLoginInput,
   async run({ tx, audit, actor, unchanged }, input) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type ApiToken, apiTokens, users } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
 import { optional, uuidField } from "@/lib/admin/schemas";
+import { forgetTokenChecks } from "@/lib/auth/api-tokens";
 import { defineCommand } from "@/lib/command/define";
 import { fail } from "@/lib/command/result";
 import { line } from "@/lib/validation/text";
@@ -147,6 +148,8 @@ export const createToken = defineCommand({
 /** Revoking is idempotent: a token already revoked comes back as it is, with no new audit row. */
 export const revokeToken = defineCommand({
   name: "token.revoke",
+  // The token cache must not outlive what this write changed (lib/auth/api-tokens.ts).
+  afterCommit: async () => forgetTokenChecks(),
   permission: "token.manage_own",
   input: z.object({ id: uuidField }),
   async run({ tx, audit, actor, unchanged }, input) {
