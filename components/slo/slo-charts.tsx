@@ -23,7 +23,8 @@ import type { SloSeries } from "@/lib/slo/series";
  */
 
 const HEIGHT = 220;
-const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+// Each daily point is a UTC day (the table beside the charts says so): labelled as that day.
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
 const hourFormat = new Intl.DateTimeFormat(undefined, {
   weekday: "short",
   hour: "2-digit",
@@ -97,7 +98,6 @@ export function AttainmentChart({ series }: { series: SloSeries }) {
           stroke="var(--primary)"
           strokeWidth={2}
           dot={sparse(data, "window")}
-          connectNulls
           isAnimationActive={false}
         />
         <Line
@@ -106,7 +106,6 @@ export function AttainmentChart({ series }: { series: SloSeries }) {
           stroke="var(--muted-foreground)"
           strokeWidth={1}
           dot={false}
-          connectNulls
           isAnimationActive={false}
         />
       </LineChart>
@@ -150,7 +149,6 @@ export function BudgetChart({ series }: { series: SloSeries }) {
           fillOpacity={0.15}
           strokeWidth={2}
           dot={sparse(data, "budget")}
-          connectNulls
           isAnimationActive={false}
         />
       </AreaChart>
@@ -213,7 +211,6 @@ export function BurnChart({ series }: { series: SloSeries }) {
           stroke="var(--primary)"
           strokeWidth={1.5}
           dot={false}
-          connectNulls
           isAnimationActive={false}
         />
         <Line
@@ -222,7 +219,6 @@ export function BurnChart({ series }: { series: SloSeries }) {
           stroke="var(--at-risk)"
           strokeWidth={2}
           dot={false}
-          connectNulls
           isAnimationActive={false}
         />
       </LineChart>

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { type Slo, sloAlerts, slos } from "@/db/schema/slo";
 import { uuidArray } from "./counts";
@@ -7,6 +7,15 @@ import type { RuleVerdict } from "./math";
 import { statusOf } from "./status";
 
 export type AlertChange = { sloId: string; rule: RuleVerdict["rule"]; change: "fired" | "resolved" };
+
+/**
+ * A rule that stops firing only because a window fell under the minimum-event guard (a quiet
+ * bucket, a collector pausing) keeps its alert open while its long window still burns above
+ * the threshold: otherwise a page would close and reopen around every empty bucket.
+ */
+function stillBurning(verdict: RuleVerdict): boolean {
+  return verdict.guarded && verdict.long.burnRate !== null && verdict.long.burnRate > verdict.threshold;
+}
 
 /** The figures an alert keeps: what fired it, as it was. */
 function numbersOf(verdict: RuleVerdict, target: number) {
@@ -61,7 +70,7 @@ export async function evaluateAlerts(tx: Tx, rows: readonly Slo[], now = Date.no
           changes.push({ sloId: row.id, rule: verdict.rule, change: "fired" });
           await publishAlert(tx, "slo.alert.fired", row, inserted);
         }
-      } else if (!verdict.firing && current) {
+      } else if (!verdict.firing && current && !stillBurning(verdict)) {
         const [resolved] = await tx
           .update(sloAlerts)
           .set({ resolvedAt: at })
@@ -79,6 +88,15 @@ export async function evaluateAlerts(tx: Tx, rows: readonly Slo[], now = Date.no
         .update(slos)
         .set({ budgetExhaustedAt: exhausted ? at : null })
         .where(eq(slos.id, row.id));
+      // The events are about the service: the first SLO to spend its budget freezes it, and
+      // only the last one to recover lets it go.
+      const [others] = await tx
+        .select({ n: count() })
+        .from(slos)
+        .where(
+          and(eq(slos.serviceId, row.serviceId), ne(slos.id, row.id), isNotNull(slos.budgetExhaustedAt)),
+        );
+      if (Number(others.n) > 0) continue;
       await publishBudgetFreeze(
         tx,
         exhausted ? "slo.budget_freeze.entered" : "slo.budget_freeze.left",

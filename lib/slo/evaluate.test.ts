@@ -9,6 +9,8 @@ const at = (s: string) => Date.parse(s);
 const MIN = 60_000;
 const NOW = at("2026-03-15T12:02:00Z"); // in the 12:00 bucket; e = 12:05
 const E = at("2026-03-15T12:05:00Z");
+/** Just after the 12:00 bucket finished: the burn windows end at E, the rolling window at E + 5 min. */
+const LATER = at("2026-03-15T12:07:00Z");
 const occurrences: Budgeting = { method: "occurrences" };
 const slo30 = (over: Partial<EvaluatedSlo> = {}): EvaluatedSlo => ({
   target: 0.999,
@@ -42,7 +44,7 @@ function millionEvents(badPerBucket: number): Bucket[] {
 
 describe("worked examples", () => {
   it("99.9 % over 30 days, 1,000,000 events, 500 bad, a clean last hour", () => {
-    const s = evaluateStatus(slo30(), millionEvents(0), [], NOW);
+    const s = evaluateStatus(slo30(), millionEvents(0), [], LATER);
     expect(s.counts).toEqual({ good: 999_500, total: 1_000_000 });
     // SLI = 999,500 / 1,000,000 = 0.9995; remaining = 1 − 0.0005 / 0.001 = 0.5
     expect(s.sli).toBe(0.9995);
@@ -55,13 +57,13 @@ describe("worked examples", () => {
     expect(s.equivalentMinutesRemaining).toBeCloseTo(5, 9);
     expect(s.alerts.map((a) => a.firing)).toEqual([false, false, false]);
     expect(s.state).toBe("healthy");
-    expect(s.window).toEqual({ start: E - 30 * DAY_MS, end: E, length: 30 * DAY_MS });
+    expect(s.window).toEqual({ start: E + BUCKET_MS - 30 * DAY_MS, end: E + BUCKET_MS, length: 30 * DAY_MS });
   });
 
   it("the same budget with 2 % errors in the last hour pages (fast burn), unless guarded", () => {
     // 10 bad of 500 in each of the last 12 buckets: 120 bad of 6,000 in the last hour.
     const buckets = millionEvents(10);
-    const s = evaluateStatus(slo30(), buckets, [], NOW);
+    const s = evaluateStatus(slo30(), buckets, [], LATER);
     expect(s.budgetRemaining).toBeCloseTo(0.5, 12);
     // 5m: (10 / 500) / 0.001 = 20;  1h: (120 / 6,000) / 0.001 = 20  — both above 14.4.
     expect(s.burnRates["5m"]).toBeCloseTo(20, 9);
@@ -77,7 +79,7 @@ describe("worked examples", () => {
     expect(s.timeToExhaustionMs).toBeCloseTo(18 * HOUR_MS, 3);
     expect(s.state).toBe("at_risk");
     // With a 10,000-event minimum the 1h window (6,000) is too thin to page.
-    const guarded = evaluateStatus(slo30({ minEvents: 10_000 }), buckets, [], NOW);
+    const guarded = evaluateStatus(slo30({ minEvents: 10_000 }), buckets, [], LATER);
     expect(guarded.alerts[0]).toMatchObject({ firing: false, guarded: true });
     expect(guarded.state).toBe("healthy");
   });
@@ -98,8 +100,8 @@ describe("worked examples", () => {
     const future = { start: at("2026-03-15T12:05:00Z"), good: 0, total: 9 };
     const s = evaluateStatus(slo30(), [out, inside, current, future], [], NOW);
     expect(s.counts).toEqual({ good: 2, total: 2 });
-    // The 5m burn window is the current bucket alone.
-    expect(s.burnRates["5m"]).toBe(0);
+    // The 5m burn window is the last finished bucket (11:55), which holds nothing: no data.
+    expect(s.burnRates["5m"]).toBeNull();
   });
 
   it("a Berlin calendar month counts from 23:00Z on Feb 28 and scales its thresholds to 743 h", () => {
@@ -276,11 +278,12 @@ describe("properties", () => {
     );
   });
 
-  it("burn rates read the buckets starting in [e − W, e), e the end of the bucket holding now", () => {
+  it("burn rates read the buckets starting in [f − W, f), f the start of the bucket holding now", () => {
     fc.assert(
       fc.property(bucketsArb, adjustmentsArb, nowArb, (buckets, adjustments, now) => {
         const s = evaluateStatus(slo30({ target: 0.99 }), buckets, adjustments, now);
-        const e = Math.floor(now / BUCKET_MS) * BUCKET_MS + BUCKET_MS;
+        // Burn windows end with the last finished bucket (docs/slo-math.md).
+        const e = Math.floor(now / BUCKET_MS) * BUCKET_MS;
         for (const [w, ms] of Object.entries(BURN_WINDOWS) as [BurnWindow, number][]) {
           const kept = buckets.filter(
             (b) => inside({ start: e - ms, end: e })(b) && !touched(b.start, adjustments),
@@ -331,7 +334,8 @@ describe("properties", () => {
     fc.assert(
       fc.property(sloArb, bucketsArb, nowArb, (slo, buckets, now) => {
         const s = evaluateStatus(slo, buckets, [], now);
-        const e = Math.floor(now / BUCKET_MS) * BUCKET_MS + BUCKET_MS;
+        // Burn windows end with the last finished bucket (docs/slo-math.md).
+        const e = Math.floor(now / BUCKET_MS) * BUCKET_MS;
         const events = (w: BurnWindow) =>
           sum(buckets.filter(inside({ start: e - BURN_WINDOWS[w], end: e }))).total;
         for (const [k, rule] of ALERT_RULES.entries()) {

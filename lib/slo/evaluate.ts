@@ -22,7 +22,7 @@ import {
   type WindowFigures,
 } from "./math";
 import { toBuckets } from "./ranges";
-import { BUCKET_MS, bucketOf, type Interval, type WindowSpec, windowAt } from "./windows";
+import { bucketOf, type Interval, type WindowSpec, windowAt } from "./windows";
 
 export type Budgeting =
   | { method: "occurrences" }
@@ -92,8 +92,8 @@ export function evaluateStatus(
   const value = sliIn(window);
   const remaining = budgetRemaining(value, slo.target);
 
-  // Burn-rate windows end where rolling windows do: at the end of the bucket holding `now`.
-  const e = bucketOf(now) + BUCKET_MS;
+  // Burn-rate windows end with the last finished bucket (the one before the bucket holding `now`).
+  const e = bucketOf(now);
   const figures = {} as Record<BurnWindow, WindowFigures>;
   const burnRates = {} as Record<BurnWindow, number | null>;
   for (const name of Object.keys(BURN_WINDOWS) as BurnWindow[]) {

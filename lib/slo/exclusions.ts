@@ -11,7 +11,11 @@ const { rrulestr, RRule } = rrule;
 /** An adjustment as stored: its first interval, and optionally an RRULE repeating it (UTC). */
 export type AdjustmentSpec = { startsAt: number; durationMinutes: number; rrule: string | null };
 
-/** At most this many occurrences are expanded per read: an hourly rule over 90 days is 2,160. */
+/**
+ * At most this many occurrences are expanded per read. Rules are refused when they repeat
+ * more often than hourly, and an hourly rule over the longest span read (93 days) is 2,232,
+ * so a valid rule is never cut short.
+ */
 const MAX_OCCURRENCES = 5_000;
 
 function ruleFor(spec: AdjustmentSpec) {
@@ -23,8 +27,13 @@ export function rruleProblem(rule: string, startsAt: number): string | null {
   try {
     const parsed = rrulestr(rule, { dtstart: new Date(startsAt) });
     const freq = parsed.origOptions.freq;
-    if (freq === RRule.SECONDLY || freq === RRule.MINUTELY)
-      return "Repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY).";
+    const hourly = "Repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY).";
+    if (freq === RRule.SECONDLY || freq === RRule.MINUTELY) return hourly;
+    // BYMINUTE/BYSECOND lists can make an hourly rule repeat every second: look at the first
+    // occurrences themselves.
+    const first = parsed.all((_, i) => i < 200);
+    for (let i = 1; i < first.length; i++)
+      if (first[i].getTime() - first[i - 1].getTime() < 3_600_000) return hourly;
     return null;
   } catch {
     return "Not an RRULE; write it like FREQ=WEEKLY;BYDAY=SU (RFC 5545).";
@@ -39,9 +48,10 @@ export function occurrences(spec: AdjustmentSpec, within: Interval): Interval[] 
     return one.end > within.start && one.start < within.end ? [one] : [];
   }
   const starts = ruleFor(spec).between(new Date(within.start - length), new Date(within.end), true);
-  return starts
-    .slice(0, MAX_OCCURRENCES)
-    .map((d) => ({ start: d.getTime(), end: d.getTime() + length }))
+  // The stored start is the first occurrence (RFC 5545), whether or not the rule matches it.
+  const all = [spec.startsAt, ...starts.slice(0, MAX_OCCURRENCES).map((d) => d.getTime())];
+  return [...new Set(all)]
+    .map((t) => ({ start: t, end: t + length }))
     .filter((i) => i.end > within.start && i.start < within.end);
 }
 

@@ -34,7 +34,10 @@ async function countsPer(
 ): Promise<Counts[]> {
   if (!periods.length) return [];
   const span = { start: periods[0].start, end: periods.at(-1)!.end };
-  if (slo.budgeting === "occurrences" && !clip(excluded, span).length) {
+  // The rollups hold whole UTC days and hours: a period that starts elsewhere (a calendar
+  // window's first day outside UTC) is counted from its own buckets.
+  const aligned = periods.every((p) => p.start % (grain === "day" ? DAY_MS : HOUR_MS) === 0);
+  if (slo.budgeting === "occurrences" && aligned && !clip(excluded, span).length) {
     const table = grain === "day" ? sql`sli_daily` : sql`sli_hourly`;
     const column = grain === "day" ? sql`day_start` : sql`hour_start`;
     const result = await db.execute(sql`
@@ -93,6 +96,10 @@ export async function sloSeries(db: Queryable, id: string, now = Date.now()): Pr
   // Daily counts from a window's length before the first day shown, so each day's rolling
   // figure sums a whole window. Timeslices sum slice counts, which add the same way.
   const dayPeriods = periodsOf(span.start, window.end, DAY_MS);
+  // A calendar window starts at local midnight: its first day counts from there, not from the
+  // UTC midnight before it (which belongs to the previous period).
+  if (spec.type === "calendar" && dayPeriods.length)
+    dayPeriods[0] = { ...dayPeriods[0], start: window.start };
   const dayCounts = await countsPer(db, slo, dayPeriods, excluded, "day");
   const days: SloSeries["days"] = [];
   const windowDays = Math.round(lookBack / DAY_MS);
@@ -103,10 +110,10 @@ export async function sloSeries(db: Queryable, id: string, now = Date.now()): Pr
       const dropped = dayCounts[i - windowDays];
       running = { good: running.good - dropped.good, total: running.total - dropped.total };
     }
-    if (period.start < firstDay) return;
+    if (period.end <= firstDay) return;
     const windowSli = sli(running);
     days.push({
-      day: iso(period.start),
+      day: iso(Math.max(period.start, firstDay)),
       sli: sli(dayCounts[i]),
       windowSli,
       budgetRemaining: budgetRemaining(windowSli, slo.target),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { services } from "@/db/schema/catalog";
 import { slos } from "@/db/schema/slo";
@@ -29,10 +29,23 @@ export async function evaluateAllAlerts(now = Date.now()) {
       .orderBy(asc(slos.id))
       .limit(CHUNK);
     if (!rows.length) break;
-    const batch = rows.map((r) => r.slo);
-    changes += (await getDb().transaction((tx) => evaluateAlerts(tx, batch, now))).length;
-    evaluated += batch.length;
-    after = batch.at(-1)!.id;
+    const ids = rows.map((r) => r.slo.id);
+    changes += (
+      await getDb().transaction(async (tx) => {
+        // Evaluated as they are now, locked: a definition changed since the page was read is
+        // judged by its new target, and an SLO an ingestion holds is left to that ingestion
+        // (which evaluates it itself).
+        const locked = await tx
+          .select()
+          .from(slos)
+          .where(inArray(slos.id, ids))
+          .orderBy(asc(slos.id))
+          .for("update", { skipLocked: true });
+        return evaluateAlerts(tx, locked, now);
+      })
+    ).length;
+    evaluated += ids.length;
+    after = ids.at(-1)!;
   }
   return { evaluated, changes };
 }

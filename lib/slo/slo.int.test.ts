@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/rows";
-import { sliBuckets, sliDaily, sliHourly, sloAlerts, sloVersions } from "@/db/schema/slo";
+import { sliBuckets, sliDaily, sliHourly, sloAlerts, slos, sloVersions } from "@/db/schema/slo";
 import { executeCommand } from "@/lib/command/execute";
 import { runQuery } from "@/lib/query/run";
 import { call, send, tokenFor } from "@/tests/api/helpers";
 import { demo } from "@/tests/catalog/fixtures";
 import { withTestDatabase } from "@/tests/database";
+import { evaluateAlerts } from "./alerts";
 import { pushMeasurements } from "./measurement-commands";
 import { budgetFreeze } from "./queries";
 import { sloRead } from "./reads";
@@ -189,6 +190,20 @@ describe("burn-rate alerts", () => {
     await executeCommand(pushMeasurements, people.engineer, { id, buckets: buckets(12, 1000, 0) });
     const after = await t.db.select().from(sloAlerts).where(eq(sloAlerts.sloId, id));
     expect(after.find((a) => a.rule === "page_fast")?.resolvedAt).toBeInstanceOf(Date);
+  });
+
+  it("keeps a page open through a quiet bucket while the hour still burns", async () => {
+    const id = await newSlo({ minEvents: 10 });
+    await executeCommand(pushMeasurements, people.engineer, { id, buckets: buckets(12, 1000, 20) });
+    const [slo] = await t.db.select().from(slos).where(eq(slos.id, id));
+    // Ten minutes on nothing has arrived: "5m" is empty (guarded), the hour still burns at 20.
+    await t.db.transaction((tx) => evaluateAlerts(tx, [slo], Date.now() + 10 * 60_000));
+    const open = await t.db.select().from(sloAlerts).where(eq(sloAlerts.sloId, id));
+    expect(open.find((a) => a.rule === "page_fast")?.resolvedAt).toBeNull();
+    // Two hours on, the hour holds nothing either: the page resolves.
+    await t.db.transaction((tx) => evaluateAlerts(tx, [slo], Date.now() + 2 * 3_600_000));
+    const later = await t.db.select().from(sloAlerts).where(eq(sloAlerts.sloId, id));
+    expect(later.find((a) => a.rule === "page_fast")?.resolvedAt).toBeInstanceOf(Date);
   });
 
   it("never pages below the minimum-event guard", async () => {

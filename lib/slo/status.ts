@@ -21,7 +21,7 @@ import {
   type WindowFigures,
 } from "./math";
 import { subtract, toBuckets } from "./ranges";
-import { BUCKET_MS, bucketOf, type Interval, windowAt } from "./windows";
+import { bucketOf, type Interval, windowAt } from "./windows";
 
 export type StatusRow = Pick<
   Slo,
@@ -76,7 +76,9 @@ export async function statusOf(
   const out = new Map<string, SloStatus>();
   if (!rows.length) return out;
   const exclusions = await exclusionsFor(db, rows, now);
-  const end = bucketOf(now) + BUCKET_MS;
+  // Burn-rate windows end with the last finished bucket: the one in progress holds little or
+  // nothing yet, and a 5-minute window of it would read as no traffic (docs/slo-math.md).
+  const end = bucketOf(now);
 
   type Plan = {
     row: StatusRow;

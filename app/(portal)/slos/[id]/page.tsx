@@ -117,9 +117,11 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
           <span className="text-xs text-muted-foreground">
             {s.timeToExhaustionMs === 0
               ? "budget already spent"
-              : s.timeToExhaustionMs === null
-                ? "not burning"
-                : `spent in ${duration(s.timeToExhaustionMs)} at this rate`}
+              : s.state === "no_data" || s.burnRates?.["1h"] === null
+                ? "no traffic in the last hour"
+                : s.timeToExhaustionMs === null
+                  ? "not burning"
+                  : `spent in ${duration(s.timeToExhaustionMs)} at this rate`}
           </span>
         </Card>
       </section>
@@ -180,6 +182,29 @@ export default async function SloPage({ params, searchParams }: PageProps<"/slos
                 <TD className="text-right tabular-nums">{pct(row.sli, 3)}</TD>
                 <TD className="text-right tabular-nums">{pct(row.windowSli, 3)}</TD>
                 <TD className="text-right tabular-nums">{pct(row.budgetRemaining, 1)}</TD>
+              </TR>
+            ))}
+          </tbody>
+        </Table>
+      </details>
+      <details className="card mb-6">
+        <summary className="cursor-pointer px-4 py-3 text-sm font-medium">
+          The burn rates as a table (UTC hours)
+        </summary>
+        <Table>
+          <THead>
+            <tr>
+              <TH>Hour</TH>
+              <TH className="text-right">1 hour</TH>
+              <TH className="text-right">6 hours</TH>
+            </tr>
+          </THead>
+          <tbody>
+            {series.hours.map((row) => (
+              <TR key={row.hour}>
+                <TD>{utc(row.hour)}</TD>
+                <TD className="text-right tabular-nums">{times(row.burn1h)}</TD>
+                <TD className="text-right tabular-nums">{times(row.burn6h)}</TD>
               </TR>
             ))}
           </tbody>
