@@ -19,7 +19,13 @@ export const TOKEN_CACHE_MS = Math.max(0, Number(process.env.PHAROS_TOKEN_CACHE_
 const MAX_CACHED = 10_000;
 
 type TokenRow = Awaited<ReturnType<ReturnType<typeof tokenByHash>["execute"]>>[number];
-const cache = new Map<string, { row: TokenRow; at: number }>();
+// One map per process, whichever bundle asks: the REST door (scripts/server.mjs) and the
+// server actions that revoke tokens load this module separately, and a revocation must reach
+// the copy that answers the API.
+const cacheKey = Symbol.for("pharos.tokenChecks");
+const cache: Map<string, { row: TokenRow; at: number }> = ((globalThis as Record<symbol, unknown>)[
+  cacheKey
+] ??= new Map()) as Map<string, { row: TokenRow; at: number }>;
 
 /** Forgets every cached token check: called once a revocation or a change to a user has committed. */
 export function forgetTokenChecks() {
