@@ -23,9 +23,10 @@ type TokenRow = Awaited<ReturnType<ReturnType<typeof tokenByHash>["execute"]>>[n
 // server actions that revoke tokens load this module separately, and a revocation must reach
 // the copy that answers the API.
 const cacheKey = Symbol.for("pharos.tokenChecks");
-const cache: Map<string, { row: TokenRow; at: number }> = ((globalThis as Record<symbol, unknown>)[
-  cacheKey
-] ??= new Map()) as Map<string, { row: TokenRow; at: number }>;
+type TokenCache = Map<string, { row: TokenRow; at: number }>;
+const shared = globalThis as { [cacheKey]?: TokenCache };
+shared[cacheKey] ??= new Map();
+const cache: TokenCache = shared[cacheKey];
 
 /** Forgets every cached token check: called once a revocation or a change to a user has committed. */
 export function forgetTokenChecks() {
