@@ -6,7 +6,7 @@ import type { PaletteSource } from "./types";
 const LIMIT = 7;
 
 /** `%`, `_` and `\` typed by a person are letters, not patterns. */
-const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Services as the catalog's own search finds them (full text, then similar names for typos). */
 export const servicesSource: PaletteSource = {

@@ -2,10 +2,8 @@ import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { services } from "@/db/schema/catalog";
 import { slos } from "@/db/schema/slo";
 import { percent } from "@/lib/slo/definition";
+import { likeEscape } from "./catalog-source";
 import type { PaletteSource } from "./types";
-
-/** `%`, `_` and `\` typed by a person are letters, not patterns. */
-const likeEscape = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** SLOs by their own name or their service's, names that start with the text first. */
 export const slosSource: PaletteSource = {

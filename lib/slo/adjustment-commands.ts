@@ -8,17 +8,15 @@ import { integer } from "@/lib/validation/number";
 import { line } from "@/lib/validation/text";
 import { evaluateAlerts } from "./alerts";
 import { rruleProblem } from "./exclusions";
+import { ISO_WITH_ZONE } from "./measurement-commands";
 import { refreshServiceScorecards } from "./scorecard-facts";
 import { sloForWrite } from "./slo-commands";
-
-/** With its zone (Z or an offset): a bare local time would be read in the server's zone. */
-const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const startsAtField = z
   .string({ error: "Give the start as a date and time, e.g. 2026-12-06T02:00Z." })
   .trim()
   .refine(
-    (v) => WITH_ZONE.test(v) && !Number.isNaN(Date.parse(v)),
+    (v) => ISO_WITH_ZONE.test(v) && !Number.isNaN(Date.parse(v)),
     "Give the start in UTC with its zone, e.g. 2026-12-06T02:00Z (or an offset such as +01:00).",
   )
   .transform((v) => new Date(Date.parse(v)));

@@ -13,7 +13,8 @@ import { BUCKET_MS, DAY_MS } from "./windows";
 export const MAX_BUCKETS = 10_000;
 /** A collector may send the bucket in progress, and clocks drift: up to this far ahead is accepted. */
 const FUTURE_SLACK_MS = BUCKET_MS;
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO-8601 date-time with its zone (Z or an offset): a bare local time would be read in the server's zone. */
+export const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export type Bucket = { start: string; good: number; total: number };
 
