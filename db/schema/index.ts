@@ -1,6 +1,7 @@
 export * from "./catalog";
 export * from "./catalog-locations";
 export * from "./enums";
+export * from "./incidents";
 export * from "./jobs";
 export * from "./platform";
 export * from "./preferences";

@@ -50,6 +50,15 @@ export const PERMISSIONS = {
   "slo.update_any": { roles: admins, scope: "slo:write" },
   "slo.measurements.write": { roles: engineers, scope: "slo:measurements" },
   "slo.measurements.write_any": { roles: admins, scope: "slo:measurements" },
+  "incident.read": { roles: everyone, scope: "incidents:read" },
+  // Incident response crosses team lines: any engineer may declare and work any incident.
+  "incident.declare": { roles: engineers, scope: "incidents:write" },
+  "incident.update": { roles: engineers, scope: "incidents:write" },
+  "postmortem.write": { roles: engineers, scope: "incidents:write" },
+  // Only the named reviewers approve; the command checks the name.
+  "postmortem.review": { roles: engineers, scope: "incidents:write" },
+  "problem.manage": { roles: engineers, scope: "incidents:write" },
+  "action_item.manage": { roles: engineers, scope: "incidents:write" },
   "change.approve": { roles: changeManagers, scope: "changes:write" },
   "freeze.manage": { roles: changeManagers, scope: "changes:write" },
   "profile.read": { roles: everyone, scope: "any" },

@@ -6,9 +6,9 @@ import { defineCommand } from "@/lib/command/define";
 import { fail } from "@/lib/command/result";
 import { integer } from "@/lib/validation/number";
 import { line } from "@/lib/validation/text";
+import { ISO_WITH_ZONE } from "@/lib/validation/time";
 import { evaluateAlerts } from "./alerts";
 import { rruleProblem } from "./exclusions";
-import { ISO_WITH_ZONE } from "./measurement-commands";
 import { refreshServiceScorecards } from "./scorecard-facts";
 import { sloForWrite } from "./slo-commands";
 

@@ -4,6 +4,7 @@ import { rowsOf } from "@/db/rows";
 import { assertMayEdit } from "@/lib/catalog/ownership";
 import { defineCommand } from "@/lib/command/define";
 import { sliRetentionDays } from "@/lib/config/env";
+import { ISO_WITH_ZONE } from "@/lib/validation/time";
 import { evaluateAlerts } from "./alerts";
 import { ensurePartitions } from "./partitions";
 import { refreshServiceScorecards } from "./scorecard-facts";
@@ -14,7 +15,6 @@ export const MAX_BUCKETS = 10_000;
 /** A collector may send the bucket in progress, and clocks drift: up to this far ahead is accepted. */
 const FUTURE_SLACK_MS = BUCKET_MS;
 /** An ISO-8601 date-time with its zone (Z or an offset): a bare local time would be read in the server's zone. */
-export const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export type Bucket = { start: string; good: number; total: number };
 

@@ -34,6 +34,21 @@ const budget = z.object({
   remaining: z.number().nullable(),
 });
 
+/** The incident an event is about, as a responder's tooling needs it to route and show it. */
+const incident = z.object({
+  id: z.uuid(),
+  /** The short reference: INC-42 is number 42. */
+  number: z.number().int(),
+  title: z.string(),
+  severity: z.enum(["sev1", "sev2", "sev3", "sev4"]),
+  status: z.enum(["open", "mitigated", "resolved", "closed", "cancelled", "duplicate"]),
+  services: z.array(z.string()),
+  commander: z.string().nullable(),
+  declaredAt: isoTime,
+  resolvedAt: isoTime.nullable(),
+  version: z.number().int(),
+});
+
 export type EventSpec = { description: string; payload: z.ZodObject; subscribable: boolean };
 
 export const WEBHOOK_EVENTS = {
@@ -55,6 +70,30 @@ export const WEBHOOK_EVENTS = {
   "slo.budget_freeze.left": {
     description: "An SLO's error budget is positive again: its service left budget freeze.",
     payload: z.object({ slo: sloRef, budget }),
+    subscribable: true,
+  },
+  "incident.declared": {
+    description: "An incident was declared.",
+    payload: z.object({ incident }),
+    subscribable: true,
+  },
+  "incident.updated": {
+    description:
+      "An incident changed: status, severity, services, commander, times or title. `changed` lists the fields.",
+    payload: z.object({ incident, changed: z.array(z.string()) }),
+    subscribable: true,
+  },
+  "incident.resolved": {
+    description: "An incident was resolved (sent beside the `incident.updated` of the same change).",
+    payload: z.object({ incident }),
+    subscribable: true,
+  },
+  "postmortem.published": {
+    description: "An incident's postmortem was published after its reviewers approved it.",
+    payload: z.object({
+      incident,
+      postmortem: z.object({ id: z.uuid(), summary: z.string(), publishedAt: isoTime, url: z.string() }),
+    }),
     subscribable: true,
   },
   ping: {
