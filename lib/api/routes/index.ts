@@ -1,6 +1,7 @@
 import type { Route } from "../define-route";
 import { catalogRoutes } from "./catalog";
 import { catalogLocationRoutes } from "./catalog-locations";
+import { incidentRoutes } from "./incidents";
 import { openSloRoutes } from "./openslo";
 import { peopleRoutes } from "./people";
 import { sloRoutes } from "./slos";
@@ -15,6 +16,7 @@ export const ROUTES: readonly Route[] = [
   ...catalogLocationRoutes,
   ...peopleRoutes,
   ...sloRoutes,
+  ...incidentRoutes,
   ...webhookRoutes,
   ...openSloRoutes,
 ];
