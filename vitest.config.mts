@@ -21,6 +21,8 @@ export default defineConfig({
       "db/**/*.test.ts",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",
+      // Components render to static markup (react-dom/server) in the same node environment.
+      "components/**/*.test.tsx",
       "tests/**/*.test.ts",
     ],
     globalSetup: ["tests/global-setup.ts"],
