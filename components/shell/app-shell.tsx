@@ -1,6 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { MajorIncidentBanner } from "@/components/incidents/major-incident-banner";
+import type { MajorIncident } from "@/lib/incidents/queries";
 import Link from "@/components/ui/link";
 import type { Permission } from "@/lib/auth/permissions";
 import { CommandPalette } from "./command-palette";
@@ -13,6 +15,8 @@ type Props = {
   /** What the user may do: the navigation only hides links; pages and commands check again on the server. */
   allowed: Permission[];
   user: { name: string; email: string; roleLabel: string };
+  /** Open sev1/sev2 incidents when the page was drawn; the banner keeps them live from there. */
+  majorIncidents: MajorIncident[] | null;
   children: ReactNode;
 };
 
@@ -21,7 +25,7 @@ type Props = {
  * holds no state: a server component's markup travels twice (HTML and RSC payload), this
  * one's only as HTML, and the shell is on every page.
  */
-export function AppShell({ allowed, user, children }: Props) {
+export function AppShell({ allowed, user, majorIncidents, children }: Props) {
   return (
     <div className="flex min-h-dvh">
       <a
@@ -51,6 +55,7 @@ export function AppShell({ allowed, user, children }: Props) {
             <UserMenu name={user.name} email={user.email} roleLabel={user.roleLabel} />
           </div>
         </header>
+        {majorIncidents ? <MajorIncidentBanner initial={majorIncidents} /> : null}
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 py-6 sm:px-6">
           {children}
         </main>

@@ -23,7 +23,7 @@ export function timesJson(i: Incident): Record<IncidentTime, string | null> {
   return Object.fromEntries(INCIDENT_TIMES.map((f) => [f, iso(i[f])])) as Record<IncidentTime, string | null>;
 }
 
-export type IncidentDetail = Awaited<ReturnType<typeof incidentDetail>>;
+export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof incidentDetail>>>;
 
 /** Everything the incident page and `GET /incidents/{id}` show; null when there is no such incident. */
 export async function incidentDetail(db: Queryable, id: string) {

@@ -6,6 +6,7 @@ import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { can, cliActor } from "@/lib/auth/actor";
 import { executeCommand } from "@/lib/command/execute";
+import { declareIncident } from "@/lib/incidents/incident-commands";
 import { SERVER_ACTIONS } from "@/lib/entry-points";
 import { addAdjustment } from "@/lib/slo/adjustment-commands";
 import { createSlo } from "@/lib/slo/slo-commands";
@@ -50,6 +51,7 @@ let targets: {
   sloId: string;
   adjustmentId: string;
   webhookId: string;
+  incidentId: string;
 };
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -182,6 +184,18 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   rotateWebhookSecretAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
   sendTestWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
   deleteWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
+  declareIncidentAction: () => ({
+    args: [{}, form({ title: `Matrix ${unique()}`, severity: "sev3", "services[]": ["ledger"] })],
+  }),
+  updateIncidentAction: () => ({ args: [{}, form({ id: targets.incidentId, version: "1", title: `T ${unique()}` })] }),
+  addIncidentNoteAction: () => ({ args: [{}, form({ id: targets.incidentId, body: `Note ${unique()}` })] }),
+  joinIncidentAction: () => ({
+    args: [{}, form({ id: targets.incidentId, person: "admin@pharos.demo", role: "shadow" })],
+  }),
+  leaveIncidentAction: () => ({
+    args: [{}, form({ id: targets.incidentId, participantId: "00000000-0000-4000-8000-000000000000" })],
+  }),
+  majorIncidentsAction: () => ({ args: [] }),
 };
 
 const guarded = SERVER_ACTIONS.filter((a) => a.kind === "action" && a.permission !== null);
@@ -211,7 +225,16 @@ beforeAll(async () => {
         .values({ url: "https://hooks.example.com/matrix", events: ["ping"], secret: "whsec_matrix" })
         .returning()
     )[0].id,
+    incidentId: "",
   };
+  const incident = await executeCommand(declareIncident, cliActor, {
+    title: "Matrix incident",
+    severity: "sev3",
+    services: ["ledger"],
+    commander: "engineer@pharos.demo",
+  });
+  if (!incident.ok) throw new Error(incident.error);
+  targets.incidentId = incident.data.id;
   const slo = await executeCommand(createSlo, cliActor, {
     service: "payments-api",
     name: "Matrix SLO",

@@ -5,6 +5,7 @@ import { ROUTES } from "@/lib/api/routes";
 import { can, cliActor } from "@/lib/auth/actor";
 import { executeCommand } from "@/lib/command/execute";
 import { REST_ENTRY_POINTS } from "@/lib/entry-points";
+import { declareIncident } from "@/lib/incidents/incident-commands";
 import { createSlo } from "@/lib/slo/slo-commands";
 import { makeUser } from "../actors";
 import { send } from "../api/helpers";
@@ -27,7 +28,7 @@ const unique = () => {
 /** A sample request per route; routes that act on one team's services name it `owned`. */
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 type Sample = { url: string; body?: unknown; raw?: string; owned?: boolean };
-let targets: { userId: string; tokenId: string; sloId: string; webhookId: string };
+let targets: { userId: string; tokenId: string; sloId: string; webhookId: string; incidentId: string };
 
 const SAMPLES: Record<string, () => Sample> = {
   "GET /services": () => ({ url: "/services?tier=tier1&facets=true" }),
@@ -121,6 +122,23 @@ const SAMPLES: Record<string, () => Sample> = {
       ],
     },
   }),
+  "GET /incidents": () => ({ url: "/incidents?severity=sev3&status=active" }),
+  "GET /incidents/metrics": () => ({ url: "/incidents/metrics?by=severity" }),
+  "GET /incidents/{id}": () => ({ url: `/incidents/${targets.incidentId}` }),
+  "POST /incidents": () => ({
+    url: "/incidents",
+    body: { title: `Matrix ${unique()}`, severity: "sev4", services: ["ledger"] },
+  }),
+  "PATCH /incidents/{id}": () => ({ url: `/incidents/${targets.incidentId}`, body: { version: 1, title: `T ${unique()}` } }),
+  "POST /incidents/{id}/events": () => ({ url: `/incidents/${targets.incidentId}/events`, body: { body: `Note ${unique()}` } }),
+  "POST /incidents/{id}/participants": () => ({
+    url: `/incidents/${targets.incidentId}/participants`,
+    body: { person: "admin@pharos.demo", role: "shadow" },
+  }),
+  "PATCH /incidents/{id}/participants/{participantId}": () => ({
+    url: `/incidents/${targets.incidentId}/participants/${NO_ID}`,
+    body: {},
+  }),
   "GET /webhooks": () => ({ url: "/webhooks" }),
   "POST /webhooks": () => ({
     url: "/webhooks",
@@ -157,7 +175,14 @@ beforeAll(async () => {
     .insert(webhooks)
     .values({ url: "https://hooks.example.com/matrix", events: ["slo.alert.fired"], secret: "whsec_matrix" })
     .returning();
-  targets = { userId: target.user.id, tokenId: row.id, sloId: slo.data.id, webhookId: hook.id };
+  const incident = await executeCommand(declareIncident, cliActor, {
+    title: "Matrix incident",
+    severity: "sev3",
+    services: ["ledger"],
+    commander: "engineer@pharos.demo",
+  });
+  if (!incident.ok) throw new Error(incident.error);
+  targets = { userId: target.user.id, tokenId: row.id, sloId: slo.data.id, webhookId: hook.id, incidentId: incident.data.id };
   callers.push({ label: "anonymous" }, { label: "forged token", token: `pharos_${"x".repeat(43)}` });
   for (const person of PEOPLE) {
     for (const scopes of SCOPE_FAMILIES) {
