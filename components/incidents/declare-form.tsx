@@ -25,8 +25,15 @@ export function DeclareForm({ me, service }: { me: string; service: string | nul
   return (
     <ActionForm action={action} className="grid gap-5" noValidate>
       <FormMessage state={state} />
-      <Field id="title" label="What is happening?" error={err.title} hint="What users see, e.g. “Checkout errors in EU”.">
-        {(p) => <Input {...p} name="title" defaultValue={String(values.title ?? "")} autoFocus maxLength={200} />}
+      <Field
+        id="title"
+        label="What is happening?"
+        error={err.title}
+        hint="What users see, e.g. “Checkout errors in EU”."
+      >
+        {(p) => (
+          <Input {...p} name="title" defaultValue={String(values.title ?? "")} autoFocus maxLength={200} />
+        )}
       </Field>
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Severity</legend>
@@ -54,11 +61,18 @@ export function DeclareForm({ me, service }: { me: string; service: string | nul
         {err.severity ? <p className="text-xs font-medium text-destructive">{err.severity}</p> : null}
       </fieldset>
       <ServicesPicker defaultValue={chosen} error={err.services} />
-      <Field id="commander" label="Incident commander (email)" error={err.commander} hint="You, unless someone else takes command.">
+      <Field
+        id="commander"
+        label="Incident commander (email)"
+        error={err.commander}
+        hint="You, unless someone else takes command."
+      >
         {(p) => <Input {...p} name="commander" type="email" defaultValue={String(values.commander ?? me)} />}
       </Field>
       <Field id="description" label="What do we know so far?" error={err.description}>
-        {(p) => <Textarea {...p} name="description" rows={4} defaultValue={String(values.description ?? "")} />}
+        {(p) => (
+          <Textarea {...p} name="description" rows={4} defaultValue={String(values.description ?? "")} />
+        )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <DateTimeField
@@ -67,10 +81,17 @@ export function DeclareForm({ me, service }: { me: string; service: string | nul
           defaultValue={values.impactStartedAt as string}
           error={err.impactStartedAt}
         />
-        <DateTimeField name="detectedAt" label="Detected" defaultValue={values.detectedAt as string} error={err.detectedAt} />
+        <DateTimeField
+          name="detectedAt"
+          label="Detected"
+          defaultValue={values.detectedAt as string}
+          error={err.detectedAt}
+        />
       </div>
       <details className="rounded-md border p-3">
-        <summary className="cursor-pointer text-sm font-medium">Back-filling an incident declared elsewhere?</summary>
+        <summary className="cursor-pointer text-sm font-medium">
+          Back-filling an incident declared elsewhere?
+        </summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <DateTimeField
             name="declaredAt"

@@ -14,7 +14,10 @@ import { TIME_LABELS } from "@/lib/incidents/lifecycle";
 import { DateTimeField } from "./datetime-field";
 import { ServicesPicker } from "./services-picker";
 
-type Editable = Pick<IncidentDetail, "id" | "version" | "title" | "severity" | "services" | "description" | "commander" | "cause"> &
+type Editable = Pick<
+  IncidentDetail,
+  "id" | "version" | "title" | "severity" | "services" | "description" | "commander" | "cause"
+> &
   Record<(typeof INCIDENT_TIMES)[number], string | null>;
 
 const SHOWN: { key: keyof Editable; label: string }[] = [
@@ -27,7 +30,13 @@ const SHOWN: { key: keyof Editable; label: string }[] = [
 ];
 
 const show = (key: keyof Editable, v: unknown) =>
-  v === null || v === undefined || v === "" ? "—" : INCIDENT_TIMES.includes(key as never) ? dateTime(String(v)) : Array.isArray(v) ? v.join(", ") : String(v);
+  v === null || v === undefined || v === ""
+    ? "—"
+    : INCIDENT_TIMES.includes(key as never)
+      ? dateTime(String(v))
+      : Array.isArray(v)
+        ? v.join(", ")
+        : String(v);
 
 /**
  * Edits the incident's fields and corrects its times. It is sent with the version it was
@@ -47,8 +56,14 @@ export function IncidentEditForm({ incident }: { incident: Editable }) {
       <input type="hidden" name="version" value={version} />
       <FormMessage state={stale ? { ok: false, error: state.error } : state} />
       {stale && current ? (
-        <div className="rounded-md border border-at-risk/50 bg-at-risk/10 p-3 text-sm" data-testid="conflict-panel" role="alert">
-          <p className="font-medium">Version {current.version} was saved while you edited. Theirs beside yours:</p>
+        <div
+          className="rounded-md border border-at-risk/50 bg-at-risk/10 p-3 text-sm"
+          data-testid="conflict-panel"
+          role="alert"
+        >
+          <p className="font-medium">
+            Version {current.version} was saved while you edited. Theirs beside yours:
+          </p>
           <table className="mt-2 w-full text-xs">
             <thead>
               <tr className="text-left text-muted-foreground">
@@ -58,7 +73,9 @@ export function IncidentEditForm({ incident }: { incident: Editable }) {
               </tr>
             </thead>
             <tbody>
-              {SHOWN.filter(({ key }) => show(key, current[key]) !== show(key, mine[key] ?? incident[key])).map(({ key, label }) => (
+              {SHOWN.filter(
+                ({ key }) => show(key, current[key]) !== show(key, mine[key] ?? incident[key]),
+              ).map(({ key, label }) => (
                 <tr key={key} className="border-t">
                   <td className="py-1 pr-2">{label}</td>
                   <td className="py-1 pr-2">{show(key, current[key])}</td>
@@ -67,7 +84,12 @@ export function IncidentEditForm({ incident }: { incident: Editable }) {
               ))}
             </tbody>
           </table>
-          <button type="button" className="btn btn-sm btn-outline mt-2" onClick={() => setVersion(current.version)} data-testid="rebase-edit">
+          <button
+            type="button"
+            className="btn btn-sm btn-outline mt-2"
+            onClick={() => setVersion(current.version)}
+            data-testid="rebase-edit"
+          >
             Keep my edit and apply it on top of version {current.version}
           </button>
         </div>
@@ -104,11 +126,22 @@ export function IncidentEditForm({ incident }: { incident: Editable }) {
         <legend className="text-sm font-medium">Times</legend>
         <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {INCIDENT_TIMES.map((f) => (
-            <DateTimeField key={f} name={f} label={TIME_LABELS[f]} defaultValue={incident[f]} error={err[f]} />
+            <DateTimeField
+              key={f}
+              name={f}
+              label={TIME_LABELS[f]}
+              defaultValue={incident[f]}
+              error={err[f]}
+            />
           ))}
         </div>
       </fieldset>
-      <Field id="edit-reason" label="Why are recorded times changing?" error={err.reason} hint="Needed when you correct a time; it goes on the timeline.">
+      <Field
+        id="edit-reason"
+        label="Why are recorded times changing?"
+        error={err.reason}
+        hint="Needed when you correct a time; it goes on the timeline."
+      >
         {(p) => <Input {...p} name="reason" maxLength={500} />}
       </Field>
       <div>

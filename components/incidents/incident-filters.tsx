@@ -16,7 +16,12 @@ export function IncidentFilters({ filter, teams }: Props) {
       <form method="get" action="/incidents" className="flex flex-wrap items-end gap-2">
         <label className={label}>
           Search
-          <input name="q" defaultValue={filter.q ?? ""} placeholder="Title or INC-42" className="control w-52" />
+          <input
+            name="q"
+            defaultValue={filter.q ?? ""}
+            placeholder="Title or INC-42"
+            className="control w-52"
+          />
         </label>
         <label className={label}>
           Status
@@ -43,7 +48,12 @@ export function IncidentFilters({ filter, teams }: Props) {
         </label>
         <label className={label}>
           Service
-          <input name="service" defaultValue={filter.service ?? ""} placeholder="slug" className="control w-36" />
+          <input
+            name="service"
+            defaultValue={filter.service ?? ""}
+            placeholder="slug"
+            className="control w-36"
+          />
         </label>
         <label className={label}>
           Team

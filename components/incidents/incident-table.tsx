@@ -5,7 +5,11 @@ import { duration, reference } from "@/lib/incidents/present";
 import type { IncidentRow } from "@/lib/incidents/queries";
 import { SeverityBadge, StatusBadge } from "./incident-badges";
 
-const POSTMORTEM_LABEL: Record<string, string> = { draft: "Draft", in_review: "In review", published: "Published" };
+const POSTMORTEM_LABEL: Record<string, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  published: "Published",
+};
 
 /** Incidents newest first: reference and title, severity, status, services, when and how long. */
 export function IncidentTable({ items, now }: { items: IncidentRow[]; now: number }) {
@@ -30,10 +34,14 @@ export function IncidentTable({ items, now }: { items: IncidentRow[]; now: numbe
             <TR key={i.id} data-testid={`incident-row-${i.number}`}>
               <TD className="max-w-96">
                 <Link href={`/incidents/${i.id}`} className="font-medium hover:underline">
-                  <span className="mr-1.5 font-mono text-xs text-muted-foreground">{reference(i.number)}</span>
+                  <span className="mr-1.5 font-mono text-xs text-muted-foreground">
+                    {reference(i.number)}
+                  </span>
                   {i.title}
                 </Link>
-                {i.commander ? <span className="block text-xs text-muted-foreground">IC {i.commander}</span> : null}
+                {i.commander ? (
+                  <span className="block text-xs text-muted-foreground">IC {i.commander}</span>
+                ) : null}
               </TD>
               <TD>
                 <SeverityBadge severity={i.severity} />
@@ -56,7 +64,13 @@ export function IncidentTable({ items, now }: { items: IncidentRow[]; now: numbe
                 {duration((end - start) / 1000)}
                 {i.resolvedAt ? "" : " so far"}
               </TD>
-              <TD className="text-xs">{i.postmortem ? POSTMORTEM_LABEL[i.postmortem] : <span className="text-muted-foreground">None</span>}</TD>
+              <TD className="text-xs">
+                {i.postmortem ? (
+                  POSTMORTEM_LABEL[i.postmortem]
+                ) : (
+                  <span className="text-muted-foreground">None</span>
+                )}
+              </TD>
             </TR>
           );
         })}

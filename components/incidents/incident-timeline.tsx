@@ -14,7 +14,9 @@ export function IncidentTimeline({ events }: { events: IncidentDetail["timeline"
         const newDay = i === 0 || day(events[i - 1].occurredAt) !== day(e.occurredAt);
         return (
           <li key={e.id} className={`kind-${e.kind}`} data-kind={e.kind}>
-            {newDay ? <p className="mb-1 text-xs font-semibold text-muted-foreground">{day(e.occurredAt)}</p> : null}
+            {newDay ? (
+              <p className="mb-1 text-xs font-semibold text-muted-foreground">{day(e.occurredAt)}</p>
+            ) : null}
             <p className="text-sm">
               <time dateTime={e.occurredAt} className="mr-2 font-mono text-xs text-muted-foreground">
                 {time(e.occurredAt)}
@@ -22,7 +24,12 @@ export function IncidentTimeline({ events }: { events: IncidentDetail["timeline"
               <span className="whitespace-pre-wrap">{e.body}</span>
             </p>
             {url ? (
-              <a href={url} className="text-xs text-primary underline break-all" rel="noreferrer noopener" target="_blank">
+              <a
+                href={url}
+                className="text-xs text-primary underline break-all"
+                rel="noreferrer noopener"
+                target="_blank"
+              >
                 {url}
               </a>
             ) : null}

@@ -4,7 +4,8 @@ import type { IncidentDetail } from "@/lib/incidents/detail";
 import { TIME_LABELS } from "@/lib/incidents/lifecycle";
 import { duration } from "@/lib/incidents/present";
 
-const gap = (a: string | null, b: string | null) => (a && b ? duration((Date.parse(b) - Date.parse(a)) / 1000) : null);
+const gap = (a: string | null, b: string | null) =>
+  a && b ? duration((Date.parse(b) - Date.parse(a)) / 1000) : null;
 
 /** The seven lifecycle times, with the intervals the metrics are made of beside them. */
 export function IncidentTimes({ incident: i }: { incident: IncidentDetail }) {

@@ -18,7 +18,13 @@ export function JoinForm({ id, me }: { id: string; me: string }) {
       <input type="hidden" name="id" value={id} />
       <FormMessage state={state} />
       <div className="grid gap-2 sm:grid-cols-[1fr_auto]">
-        <Input name="person" type="email" defaultValue={me} aria-label="Person (email)" aria-invalid={err.person ? true : undefined} />
+        <Input
+          name="person"
+          type="email"
+          defaultValue={me}
+          aria-label="Person (email)"
+          aria-invalid={err.person ? true : undefined}
+        />
         <Select name="role" defaultValue="responder" aria-label="Role">
           {INCIDENT_ROLES.map((r) => (
             <option key={r} value={r}>

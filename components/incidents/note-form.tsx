@@ -33,14 +33,24 @@ export function NoteForm({ id }: { id: string }) {
       <Textarea
         name="body"
         rows={2}
-        placeholder={kind === "link" ? "What the link is (dashboard, chat thread, status page)" : "What happened, what was tried, what was decided"}
+        placeholder={
+          kind === "link"
+            ? "What the link is (dashboard, chat thread, status page)"
+            : "What happened, what was tried, what was decided"
+        }
         aria-label="Timeline entry"
         aria-invalid={err.body ? true : undefined}
       />
       {err.body ? <p className="text-xs font-medium text-destructive">{err.body}</p> : null}
       {kind === "link" ? (
         <>
-          <Input name="url" type="url" placeholder="https://…" aria-label="Link URL" aria-invalid={err.url ? true : undefined} />
+          <Input
+            name="url"
+            type="url"
+            placeholder="https://…"
+            aria-label="Link URL"
+            aria-invalid={err.url ? true : undefined}
+          />
           {err.url ? <p className="text-xs font-medium text-destructive">{err.url}</p> : null}
         </>
       ) : null}
@@ -50,10 +60,16 @@ export function NoteForm({ id }: { id: string }) {
           Add to timeline
         </SubmitButton>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={kind === "link"} onChange={(e) => setKind(e.target.checked ? "link" : "note")} /> A link
+          <input
+            type="checkbox"
+            checked={kind === "link"}
+            onChange={(e) => setKind(e.target.checked ? "link" : "note")}
+          />{" "}
+          A link
         </label>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={backfill} onChange={(e) => setBackfill(e.target.checked)} /> Happened earlier
+          <input type="checkbox" checked={backfill} onChange={(e) => setBackfill(e.target.checked)} />{" "}
+          Happened earlier
         </label>
       </div>
     </ActionForm>

@@ -6,10 +6,19 @@ import { ROLE_LABELS } from "@/lib/incidents/present";
 import { JoinForm } from "./join-form";
 
 /** Who holds which role now, who did before, and (for responders) seating someone. */
-export function PeopleCard({ incident, mayUpdate, me }: { incident: IncidentDetail; mayUpdate: boolean; me: string }) {
+export function PeopleCard({
+  incident,
+  mayUpdate,
+  me,
+}: {
+  incident: IncidentDetail;
+  mayUpdate: boolean;
+  me: string;
+}) {
   const seated = incident.participants.filter((p) => !p.leftAt);
   const past = incident.participants.filter((p) => p.leftAt);
-  const active = incident.status === "open" || incident.status === "mitigated" || incident.status === "resolved";
+  const active =
+    incident.status === "open" || incident.status === "mitigated" || incident.status === "resolved";
   return (
     <div className="grid gap-3">
       <ul className="grid gap-2" data-testid="people">
@@ -22,7 +31,12 @@ export function PeopleCard({ incident, mayUpdate, me }: { incident: IncidentDeta
               </span>
             </span>
             {mayUpdate && p.role !== "commander" ? (
-              <ActionButton action={leaveIncidentAction} fields={{ id: incident.id, participantId: p.id }} label="Leave" variant="ghost" />
+              <ActionButton
+                action={leaveIncidentAction}
+                fields={{ id: incident.id, participantId: p.id }}
+                label="Leave"
+                variant="ghost"
+              />
             ) : null}
           </li>
         ))}

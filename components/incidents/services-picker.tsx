@@ -52,7 +52,11 @@ export function ServicesPicker({
           <span key={slug} className="badge badge-primary">
             <input type="hidden" name="services[]" value={slug} />
             {slug}
-            <button type="button" aria-label={`Remove ${slug}`} onClick={() => setChosen(chosen.filter((c) => c !== slug))}>
+            <button
+              type="button"
+              aria-label={`Remove ${slug}`}
+              onClick={() => setChosen(chosen.filter((c) => c !== slug))}
+            >
               <Icon name="i-x" className="size-3" />
             </button>
           </span>
@@ -93,7 +97,9 @@ export function ServicesPicker({
           {error}
         </p>
       ) : (
-        <p className="text-xs text-muted-foreground">Enter or comma adds a service; Backspace removes the last.</p>
+        <p className="text-xs text-muted-foreground">
+          Enter or comma adds a service; Backspace removes the last.
+        </p>
       )}
     </div>
   );

@@ -10,7 +10,13 @@ import { updateIncidentAction } from "@/lib/incidents/actions";
 import { NEXT_STATUSES } from "@/lib/incidents/lifecycle";
 import { MOVE_LABELS } from "@/lib/incidents/present";
 
-type Props = { id: string; version: number; status: IncidentStatus; acknowledged: boolean; cause: string | null };
+type Props = {
+  id: string;
+  version: number;
+  status: IncidentStatus;
+  acknowledged: boolean;
+  cause: string | null;
+};
 
 /**
  * The next step of the incident, one click away: acknowledge, mitigate, resolve (with the
@@ -22,7 +28,8 @@ export function StatusControl({ id, version, status, acknowledged, cause }: Prop
   const [to, setTo] = useState<IncidentStatus | null>(null);
   const err = state.fieldErrors ?? {};
   const conflict = state.ok === false && Boolean((state.data as { current?: unknown } | undefined)?.current);
-  if (!next.length && acknowledged) return <p className="text-sm text-muted-foreground">This incident is {status}; nothing follows.</p>;
+  if (!next.length && acknowledged)
+    return <p className="text-sm text-muted-foreground">This incident is {status}; nothing follows.</p>;
   return (
     <div className="grid gap-3">
       <FormMessage state={conflict ? { ok: false, error: `${state.error} Reload to see it.` } : state} />
@@ -65,18 +72,25 @@ export function StatusControl({ id, version, status, acknowledged, cause }: Prop
           <input type="hidden" name="version" value={version} />
           <input type="hidden" name="status" value={to} />
           {to === "resolved" ? (
-            <label className="grid gap-1 text-sm font-medium">
+            <label htmlFor={`cause-${id}`} className="grid gap-1 text-sm font-medium">
               Cause, in a few words (optional)
-              <Input name="cause" defaultValue={cause ?? ""} placeholder="e.g. expired certificate" maxLength={120} />
+              <Input
+                id={`cause-${id}`}
+                name="cause"
+                defaultValue={cause ?? ""}
+                placeholder="e.g. expired certificate"
+                maxLength={120}
+              />
               <span className="text-xs font-normal text-muted-foreground">
                 Incidents with the same cause on one service are suggested as a problem.
               </span>
             </label>
           ) : null}
           {to === "duplicate" ? (
-            <label className="grid gap-1 text-sm font-medium">
+            <label htmlFor={`duplicate-${id}`} className="grid gap-1 text-sm font-medium">
               Duplicate of
               <Input
+                id={`duplicate-${id}`}
                 name="duplicateOf"
                 placeholder="INC-42"
                 aria-invalid={err.duplicateOf ? true : undefined}
@@ -85,7 +99,11 @@ export function StatusControl({ id, version, status, acknowledged, cause }: Prop
               {err.duplicateOf ? <span className="text-xs text-destructive">{err.duplicateOf}</span> : null}
             </label>
           ) : null}
-          {err.status ? <p className="text-xs font-medium text-destructive" data-testid="error-status">{err.status}</p> : null}
+          {err.status ? (
+            <p className="text-xs font-medium text-destructive" data-testid="error-status">
+              {err.status}
+            </p>
+          ) : null}
           <div>
             <SubmitButton size="sm" data-testid="move-confirm">
               {MOVE_LABELS[to]}

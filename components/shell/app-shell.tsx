@@ -2,9 +2,9 @@
 
 import type { ReactNode } from "react";
 import { MajorIncidentBanner } from "@/components/incidents/major-incident-banner";
-import type { MajorIncident } from "@/lib/incidents/queries";
 import Link from "@/components/ui/link";
 import type { Permission } from "@/lib/auth/permissions";
+import type { MajorIncident } from "@/lib/incidents/queries";
 import { CommandPalette } from "./command-palette";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";

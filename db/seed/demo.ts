@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { auditLog, serviceDependencies, services, teamMembers, teams, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { refreshScorecards } from "@/lib/catalog/scorecard-store";
+import { seedDemoIncidents } from "./demo-incidents";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-org";
 import { DEMO_SERVICES } from "./demo-services";
 import { seedDemoSlos } from "./demo-slos";
@@ -13,7 +14,11 @@ const DAY = 86_400_000;
  * Fills an empty database with the demo organisation. Refuses to run twice: it is meant
  * for a fresh demo or test database, never for one that holds real data.
  */
-export async function seedDemo(db: Db, now = new Date(), { sloHistoryDays = 90 } = {}) {
+export async function seedDemo(
+  db: Db,
+  now = new Date(),
+  { sloHistoryDays = 90, incidentHistoryDays = 365 } = {},
+) {
   const [existing] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "payments"));
   if (existing) return { created: false as const };
 
@@ -83,7 +88,10 @@ export async function seedDemo(db: Db, now = new Date(), { sloHistoryDays = 90 }
     };
   });
   const sloCount = await seedDemoSlos(db, now, sloHistoryDays);
-  return { ...organisation, slos: sloCount };
+  const incidentCount = await seedDemoIncidents(db, now, incidentHistoryDays);
+  // Action items and incidents feed the readiness scorecard: level it again with them.
+  if (incidentCount) await refreshScorecards(db, undefined, now);
+  return { ...organisation, slos: sloCount, incidents: incidentCount };
 }
 
 function serviceValues(

@@ -79,24 +79,28 @@ export const NOTE_KINDS = [
   "link",
 ] as const satisfies readonly (typeof INCIDENT_EVENT_KINDS)[number][];
 
-export const addIncidentEventInput = z
-  .strictObject({
-    id: z.uuid("Not an incident id."),
-    kind: z
-      .enum(NOTE_KINDS, { error: "Add a note or a link; status and people have their own calls." })
-      .default("note"),
-    body: paragraph(10_000, { label: "Note", required: "Write what happened." }),
-    url: z.preprocess(
-      (v) => (v === "" ? undefined : v),
-      z
-        .url({ protocol: /^https?$/, error: "A link is an http(s) URL." })
-        .max(2000)
-        .optional(),
-    ),
-    /** When it happened, for back-filling; now when omitted. */
-    occurredAt: z.preprocess((v) => (v === "" ? undefined : v), isoTime("Time").optional()),
-  })
-  .refine((v) => v.kind !== "link" || v.url, { path: ["url"], message: "A link needs its URL." });
+/** The fields of a timeline entry; the API documents these (less the path's id). */
+export const incidentEventFields = z.strictObject({
+  id: z.uuid("Not an incident id."),
+  kind: z
+    .enum(NOTE_KINDS, { error: "Add a note or a link; status and people have their own calls." })
+    .default("note"),
+  body: paragraph(10_000, { label: "Note", required: "Write what happened." }),
+  url: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, error: "A link is an http(s) URL." })
+      .max(2000)
+      .optional(),
+  ),
+  /** When it happened, for back-filling; now when omitted. */
+  occurredAt: z.preprocess((v) => (v === "" ? undefined : v), isoTime("Time").optional()),
+});
+
+export const addIncidentEventInput = incidentEventFields.refine((v) => v.kind !== "link" || v.url, {
+  path: ["url"],
+  message: "A link needs its URL.",
+});
 
 export const roleField = z.enum(INCIDENT_ROLES, {
   error: "The role is commander, responder, shadow or communications.",

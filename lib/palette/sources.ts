@@ -4,4 +4,9 @@ import { slosSource } from "./slo-source";
 import type { PaletteSource } from "./types";
 
 /** Every domain's palette source, in the order their groups are shown. */
-export const PALETTE_SOURCES: readonly PaletteSource[] = [servicesSource, teamsSource, slosSource, incidentsSource];
+export const PALETTE_SOURCES: readonly PaletteSource[] = [
+  servicesSource,
+  teamsSource,
+  slosSource,
+  incidentsSource,
+];

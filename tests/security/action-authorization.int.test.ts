@@ -6,8 +6,8 @@ import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/actor";
 import { can, cliActor } from "@/lib/auth/actor";
 import { executeCommand } from "@/lib/command/execute";
-import { declareIncident } from "@/lib/incidents/incident-commands";
 import { SERVER_ACTIONS } from "@/lib/entry-points";
+import { declareIncident } from "@/lib/incidents/incident-commands";
 import { addAdjustment } from "@/lib/slo/adjustment-commands";
 import { createSlo } from "@/lib/slo/slo-commands";
 import { makeUser } from "../actors";
@@ -187,7 +187,9 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   declareIncidentAction: () => ({
     args: [{}, form({ title: `Matrix ${unique()}`, severity: "sev3", "services[]": ["ledger"] })],
   }),
-  updateIncidentAction: () => ({ args: [{}, form({ id: targets.incidentId, version: "1", title: `T ${unique()}` })] }),
+  updateIncidentAction: () => ({
+    args: [{}, form({ id: targets.incidentId, version: "1", title: `T ${unique()}` })],
+  }),
   addIncidentNoteAction: () => ({ args: [{}, form({ id: targets.incidentId, body: `Note ${unique()}` })] }),
   joinIncidentAction: () => ({
     args: [{}, form({ id: targets.incidentId, person: "admin@pharos.demo", role: "shadow" })],

@@ -129,8 +129,14 @@ const SAMPLES: Record<string, () => Sample> = {
     url: "/incidents",
     body: { title: `Matrix ${unique()}`, severity: "sev4", services: ["ledger"] },
   }),
-  "PATCH /incidents/{id}": () => ({ url: `/incidents/${targets.incidentId}`, body: { version: 1, title: `T ${unique()}` } }),
-  "POST /incidents/{id}/events": () => ({ url: `/incidents/${targets.incidentId}/events`, body: { body: `Note ${unique()}` } }),
+  "PATCH /incidents/{id}": () => ({
+    url: `/incidents/${targets.incidentId}`,
+    body: { version: 1, title: `T ${unique()}` },
+  }),
+  "POST /incidents/{id}/events": () => ({
+    url: `/incidents/${targets.incidentId}/events`,
+    body: { body: `Note ${unique()}` },
+  }),
   "POST /incidents/{id}/participants": () => ({
     url: `/incidents/${targets.incidentId}/participants`,
     body: { person: "admin@pharos.demo", role: "shadow" },
@@ -182,7 +188,13 @@ beforeAll(async () => {
     commander: "engineer@pharos.demo",
   });
   if (!incident.ok) throw new Error(incident.error);
-  targets = { userId: target.user.id, tokenId: row.id, sloId: slo.data.id, webhookId: hook.id, incidentId: incident.data.id };
+  targets = {
+    userId: target.user.id,
+    tokenId: row.id,
+    sloId: slo.data.id,
+    webhookId: hook.id,
+    incidentId: incident.data.id,
+  };
   callers.push({ label: "anonymous" }, { label: "forged token", token: `pharos_${"x".repeat(43)}` });
   for (const person of PEOPLE) {
     for (const scopes of SCOPE_FAMILIES) {

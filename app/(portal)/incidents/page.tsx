@@ -52,7 +52,13 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
             </p>
             <IncidentTable items={items} now={Date.now()} />
             <div className="border-t px-4 py-2">
-              <Pagination basePath="/incidents" params={params} page={page} pageSize={pageSize} total={total} />
+              <Pagination
+                basePath="/incidents"
+                params={params}
+                page={page}
+                pageSize={pageSize}
+                total={total}
+              />
             </div>
           </>
         ) : (

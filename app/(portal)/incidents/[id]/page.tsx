@@ -33,7 +33,12 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
   const pm = i.postmortem;
   return (
     <>
-      {flags.declared ? <FlashMessage param="declared" message={`Declared ${reference(i.number)}. You are on the timeline as commander.`} /> : null}
+      {flags.declared ? (
+        <FlashMessage
+          param="declared"
+          message={`Declared ${reference(i.number)}. You are on the timeline as commander.`}
+        />
+      ) : null}
       <header className="mb-5 grid gap-2">
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <Link href="/incidents" className="text-muted-foreground hover:underline">
@@ -54,7 +59,9 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
               <TierBadge tier={s.tier} />
             </Link>
           ))}
-          {i.commanderName ? <span className="text-sm text-muted-foreground">IC {i.commanderName}</span> : null}
+          {i.commanderName ? (
+            <span className="text-sm text-muted-foreground">IC {i.commanderName}</span>
+          ) : null}
         </div>
         {i.duplicateOf ? (
           <p className="text-sm">
@@ -72,7 +79,9 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
             </Link>
           </p>
         ) : null}
-        {i.description ? <p className="max-w-3xl whitespace-pre-wrap text-sm text-muted-foreground">{i.description}</p> : null}
+        {i.description ? (
+          <p className="max-w-3xl whitespace-pre-wrap text-sm text-muted-foreground">{i.description}</p>
+        ) : null}
       </header>
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid content-start gap-5">
@@ -105,7 +114,13 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
                 <CardTitle>Next step</CardTitle>
               </CardHeader>
               <CardBody>
-                <StatusControl id={i.id} version={i.version} status={i.status} acknowledged={Boolean(i.acknowledgedAt)} cause={i.cause} />
+                <StatusControl
+                  id={i.id}
+                  version={i.version}
+                  status={i.status}
+                  acknowledged={Boolean(i.acknowledgedAt)}
+                  cause={i.cause}
+                />
               </CardBody>
             </Card>
           ) : null}
@@ -117,20 +132,33 @@ export default async function IncidentPage({ params, searchParams }: PageProps<"
               {pm ? (
                 <>
                   <p>
-                    {pm.status === "published" ? "Published." : pm.status === "in_review" ? "In review." : "Draft."}
+                    {pm.status === "published"
+                      ? "Published."
+                      : pm.status === "in_review"
+                        ? "In review."
+                        : "Draft."}
                     {pm.dueOn && pm.status !== "published" ? ` Due ${pm.dueOn}.` : ""}
                   </p>
-                  <Link href={`/incidents/${i.id}/postmortem`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                  <Link
+                    href={`/incidents/${i.id}/postmortem`}
+                    className={buttonVariants({ variant: "outline", size: "sm" })}
+                  >
                     Open the postmortem
                   </Link>
                 </>
               ) : (
                 <>
                   <p className="text-muted-foreground">
-                    {isMajor(i.severity) ? "Required for a sev1 or sev2 before it can close." : "Optional for a sev3 or sev4."}
+                    {isMajor(i.severity)
+                      ? "Required for a sev1 or sev2 before it can close."
+                      : "Optional for a sev3 or sev4."}
                   </p>
                   {mayWritePostmortem ? (
-                    <Link href={`/incidents/${i.id}/postmortem`} className={buttonVariants({ size: "sm" })} data-testid="start-postmortem">
+                    <Link
+                      href={`/incidents/${i.id}/postmortem`}
+                      className={buttonVariants({ size: "sm" })}
+                      data-testid="start-postmortem"
+                    >
                       Start the postmortem
                     </Link>
                   ) : null}

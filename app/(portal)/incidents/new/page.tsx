@@ -10,7 +10,9 @@ export const metadata: Metadata = { title: "Declare an incident" };
 
 export default async function DeclarePage({ searchParams }: PageProps<"/incidents/new">) {
   const { service } = await searchParams;
-  const read = await pageQuery(declarePageRead, { service: typeof service === "string" ? service : undefined });
+  const read = await pageQuery(declarePageRead, {
+    service: typeof service === "string" ? service : undefined,
+  });
   if (!read.ok) return <Forbidden what="declaring incidents" />;
   return (
     <>
