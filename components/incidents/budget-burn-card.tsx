@@ -19,7 +19,7 @@ export function BudgetBurnList({ budget }: { budget: BudgetBurn[] }) {
             <Link href={`/slos/${b.sloId}`} className="hover:underline">
               {b.serviceSlug} · {b.sloName}
             </Link>
-            <span className="font-semibold tabular-nums">{share(b.burned)}</span>
+            <span className="whitespace-nowrap font-semibold tabular-nums">{share(b.burned)}</span>
           </div>
           <div className="budget-bar mt-1" aria-hidden>
             <span

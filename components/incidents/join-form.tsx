@@ -17,7 +17,7 @@ export function JoinForm({ id, me }: { id: string; me: string }) {
     <ActionForm action={action} className="grid gap-2 border-t pt-3" noValidate data-testid="join-form">
       <input type="hidden" name="id" value={id} />
       <FormMessage state={state} />
-      <div className="grid gap-2 sm:grid-cols-[1fr_auto]">
+      <div className="grid gap-2">
         <Input
           name="person"
           type="email"

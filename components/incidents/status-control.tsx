@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useActionState, useEffect, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
@@ -24,6 +25,11 @@ type Props = {
  */
 export function StatusControl({ id, version, status, acknowledged, cause }: Props) {
   const [state, action] = useActionState(updateIncidentAction, {});
+  const queryClient = useQueryClient();
+  // This tab's own change reaches its banner at once, not at the next poll.
+  useEffect(() => {
+    if (state.ok) void queryClient.invalidateQueries({ queryKey: ["major-incidents"] });
+  }, [state, queryClient]);
   const next = NEXT_STATUSES[status];
   const [to, setTo] = useState<IncidentStatus | null>(null);
   const err = state.fieldErrors ?? {};
@@ -32,7 +38,10 @@ export function StatusControl({ id, version, status, acknowledged, cause }: Prop
     return <p className="text-sm text-muted-foreground">This incident is {status}; nothing follows.</p>;
   return (
     <div className="grid gap-3">
-      <FormMessage state={conflict ? { ok: false, error: `${state.error} Reload to see it.` } : state} />
+      {/* A refusal about one field is said beside it; up here only what belongs to no field. */}
+      {err.status || err.duplicateOf ? null : (
+        <FormMessage state={conflict ? { ok: false, error: `${state.error} Reload to see it.` } : state} />
+      )}
       {!acknowledged && status !== "cancelled" && status !== "duplicate" ? (
         <ActionForm action={action}>
           <input type="hidden" name="id" value={id} />

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import { services, teams, users } from "@/db/schema/catalog";
@@ -67,11 +67,12 @@ export async function incidentDetail(db: Queryable, id: string) {
       .innerJoin(users, eq(users.id, incidentParticipants.userId))
       .where(eq(incidentParticipants.incidentId, id))
       .orderBy(asc(incidentParticipants.joinedAt)),
-    db
-      .select()
-      .from(incidentEvents)
-      .where(eq(incidentEvents.incidentId, id))
-      .orderBy(asc(incidentEvents.occurredAt), asc(incidentEvents.createdAt)),
+    db.select().from(incidentEvents).where(eq(incidentEvents.incidentId, id)).orderBy(
+      asc(incidentEvents.occurredAt),
+      asc(incidentEvents.createdAt),
+      // The declaration opens the timeline even when the commander's seat has the same instant.
+      sql`${incidentEvents.kind} = 'declared' desc`,
+    ),
     budgetBurned(db, [{ id, start: impactStart(i), end: i.resolvedAt }]),
   ]);
   return {

@@ -26,7 +26,12 @@ const title = line(200, {
   required: 'Give the incident a title that says what users see, e.g. "Checkout errors in EU".',
 });
 const services = z
-  .array(slugParam, { error: "List the affected services by slug." })
+  .array(slugParam, {
+    error: (issue) =>
+      issue.input === undefined
+        ? "Name at least one affected service."
+        : "List the affected services by slug.",
+  })
   .min(1, "Name at least one affected service.")
   .max(50, "At most 50 services; declare one incident per outage.");
 
