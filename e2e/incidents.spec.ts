@@ -83,7 +83,10 @@ test("two people edit one incident: the second sees the first's version beside t
 }) => {
   await signInAs(page, "engineer");
   await page.goto("/incidents?status=active&severity=sev2");
-  await page.getByRole("main").getByRole("link", { name: /Checkout errors in EU/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /Checkout errors in EU/ })
+    .click();
   await page.getByText("Edit details and correct times").click();
   const form = page.getByTestId("incident-edit-form");
   await form.getByLabel("Title").fill("Checkout errors in EU and UK");

@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { axis, CHART_HEIGHT, grid, tooltipStyle } from "@/components/charts/chart-theme";
 import type { SloSeries } from "@/lib/slo/series";
 
 /*
@@ -22,7 +23,6 @@ import type { SloSeries } from "@/lib/slo/series";
  * the page. Colours are the app's own custom properties, so light, dark and print follow.
  */
 
-const HEIGHT = 220;
 // Each daily point is a UTC day (the table beside the charts says so): labelled as that day.
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
 const hourFormat = new Intl.DateTimeFormat(undefined, {
@@ -35,18 +35,6 @@ const pct = (v: number, digits = 2) => `${(v * 100).toFixed(digits)} %`;
 /** A line through a point or two is invisible: with so little data, draw the points. */
 const sparse = <T extends Record<string, unknown>>(data: T[], key: keyof T) =>
   data.filter((d) => d[key] !== null && d[key] !== undefined).length < 3;
-
-const axis = { stroke: "var(--muted-foreground)", fontSize: 11, tickLine: false } as const;
-const tooltipStyle = {
-  contentStyle: {
-    background: "var(--card)",
-    border: "1px solid var(--border)",
-    borderRadius: 6,
-    color: "var(--foreground)",
-    fontSize: 12,
-  },
-  labelStyle: { color: "var(--muted-foreground)" },
-};
 
 function Excluded({ series }: { series: SloSeries }) {
   return series.excluded.map((e) => (
@@ -68,9 +56,9 @@ export function AttainmentChart({ series }: { series: SloSeries }) {
   const low = Math.min(series.target, ...values);
   const floor = Math.max(0, low - (1 - low) * 0.25);
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <LineChart data={data} accessibilityLayer margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
-        <CartesianGrid stroke="var(--border)" vertical={false} />
+        <CartesianGrid stroke={grid.stroke} vertical={false} />
         <Excluded series={series} />
         <XAxis
           dataKey="t"
@@ -121,9 +109,9 @@ export function BudgetChart({ series }: { series: SloSeries }) {
   const low = Math.floor(Math.min(0, ...values) / step) * step;
   const ticks = Array.from({ length: Math.round((1 - low) / step) + 1 }, (_, i) => low + i * step);
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <AreaChart data={data} accessibilityLayer margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
-        <CartesianGrid stroke="var(--border)" vertical={false} />
+        <CartesianGrid stroke={grid.stroke} vertical={false} />
         <Excluded series={series} />
         <XAxis
           dataKey="t"
@@ -163,9 +151,9 @@ export function BurnChart({ series }: { series: SloSeries }) {
     ...data.flatMap((d) => [d.burn1h ?? 0, d.burn6h ?? 0]),
   );
   return (
-    <ResponsiveContainer width="100%" height={HEIGHT}>
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
       <LineChart data={data} accessibilityLayer margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
-        <CartesianGrid stroke="var(--border)" vertical={false} />
+        <CartesianGrid stroke={grid.stroke} vertical={false} />
         <Excluded series={series} />
         <XAxis
           dataKey="t"

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { z } from "zod";
 import { rowsOf } from "@/db/rows";
+import { teams } from "@/db/schema/catalog";
 import { TIERS } from "@/db/schema/enums";
 import { SEVERITIES } from "@/db/schema/incidents";
 import { slugParam } from "@/lib/api/params";
@@ -131,6 +132,62 @@ export const incidentBudgetRead = defineQuery({
         startedAt: new Date(r.start).toISOString(),
         budget: burn.get(r.id) ?? [],
       })),
+    };
+  },
+});
+
+/** Unknown page filter values fall back to "all" (a stale link still opens), unlike the API's 400. */
+const pageEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => ((values as readonly string[]).includes(v ?? "") ? (v as T[number]) : undefined));
+const pageDay = z
+  .string()
+  .optional()
+  .transform((v) =>
+    v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined,
+  );
+const pageSlug = z
+  .string()
+  .max(63)
+  .optional()
+  .transform((v) => v || undefined);
+
+export const metricsPageInput = z.object({
+  service: pageSlug,
+  team: pageSlug,
+  tier: pageEnum(TIERS),
+  severity: pageEnum(SEVERITIES),
+  by: pageEnum(["severity", "tier", "team", "service"] as const),
+  from: pageDay,
+  to: pageDay,
+});
+
+/** The metrics page: the report for the chosen scope and period (days, `to` inclusive), its budget burn, and the teams. */
+export const incidentMetricsPageRead = defineQuery({
+  name: "incident.metrics_page",
+  permission: "incident.read",
+  input: metricsPageInput,
+  async run(ctx, input) {
+    const today = new Date().toISOString().slice(0, 10);
+    const toDay = input.to ?? today;
+    const to = new Date(Date.parse(`${toDay}T00:00:00Z`) + DAY_MS);
+    let from = input.from ? new Date(`${input.from}T00:00:00Z`) : new Date(to.getTime() - 90 * DAY_MS);
+    if (from >= to || to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS)
+      from = new Date(to.getTime() - 90 * DAY_MS);
+    const scope = { service: input.service, team: input.team, tier: input.tier, severity: input.severity };
+    const query = { ...scope, from, to, by: input.by ?? "severity" };
+    const [report, budget, teamRows] = await Promise.all([
+      incidentMetricsRead.run(ctx, query),
+      incidentBudgetRead.run(ctx, query),
+      ctx.db.select({ slug: teams.slug, name: teams.name }).from(teams).orderBy(asc(teams.name)),
+    ]);
+    return {
+      filter: { ...scope, by: query.by, from: from.toISOString().slice(0, 10), to: toDay },
+      report,
+      budget: budget.items,
+      teams: teamRows,
     };
   },
 });

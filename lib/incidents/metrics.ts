@@ -89,29 +89,32 @@ export async function incidentMetricsSql(
   const { from, to } = period;
   const f = `${from.toISOString()}`;
   const t = `${to.toISOString()}`;
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      with scoped as (${scoped(scope, from, to, by)}),
-      counted as (select * from scoped where start >= ${f}::timestamptz),
-      figures as (
-        select grp, count(*) as counted, count(*) filter (where finish is null) as open,
-          ${summary(epoch("impact_started_at", "detected_at"), "mttd")},
-          ${summary(epoch("declared_at", "acknowledged_at"), "mtta")},
-          ${summary(epoch("start", "finish"), "mttr")}
-        from counted group by grp
-      ),
-      down as (
-        select grp, coalesce(sum(extract(epoch from upper(r) - lower(r))), 0)::float8 as downtime
-        from (
-          select grp, unnest(range_agg(tstzrange(greatest(start, ${f}::timestamptz),
-            least(coalesce(finish, ${t}::timestamptz), ${t}::timestamptz)))) as r
-          from scoped where greatest(start, ${f}::timestamptz) < least(coalesce(finish, ${t}::timestamptz), ${t}::timestamptz)
-          group by grp
-        ) u group by grp
-      )
-      select coalesce(f.grp, d.grp) as grp, f.*, coalesce(d.downtime, 0) as downtime
-      from figures f full join down d on d.grp = f.grp`),
+  // Two statements, sent together: the percentiles and the union of impact are independent
+  // sorts over the same rows, and on PostgreSQL they run side by side on two connections.
+  const [figureRows, downRows] = await Promise.all([
+    db.execute(sql`
+      with scoped as (${scoped(scope, from, to, by)})
+      select grp, count(*) as counted, count(*) filter (where finish is null) as open,
+        ${summary(epoch("impact_started_at", "detected_at"), "mttd")},
+        ${summary(epoch("declared_at", "acknowledged_at"), "mtta")},
+        ${summary(epoch("start", "finish"), "mttr")}
+      from scoped where start >= ${f}::timestamptz group by grp`),
+    db.execute(sql`
+      with scoped as (${scoped(scope, from, to, by)})
+      select grp, coalesce(sum(extract(epoch from upper(r) - lower(r))), 0)::float8 as downtime
+      from (
+        select grp, unnest(range_agg(tstzrange(greatest(start, ${f}::timestamptz),
+          least(coalesce(finish, ${t}::timestamptz), ${t}::timestamptz)))) as r
+        from scoped where greatest(start, ${f}::timestamptz) < least(coalesce(finish, ${t}::timestamptz), ${t}::timestamptz)
+        group by grp
+      ) u group by grp`),
+  ]);
+  const downtime = new Map(
+    rowsOf<{ grp: string; downtime: number }>(downRows).map((r) => [r.grp, Number(r.downtime)]),
   );
+  const byGroup = new Map(rowsOf<Row>(figureRows).map((r) => [r.grp, r]));
+  for (const grp of downtime.keys()) if (!byGroup.has(grp)) byGroup.set(grp, { grp } as Row);
+  const rows: Row[] = [...byGroup.values()].map((r) => ({ ...r, downtime: downtime.get(r.grp) ?? 0 }));
   const periodSeconds = (to.getTime() - from.getTime()) / 1000;
   const out = new Map<string, Metrics>();
   for (const r of rows) {
@@ -156,14 +159,25 @@ export async function weeklyImpactSql(
         select w at time zone 'UTC' as week
         from generate_series(date_trunc('week', ${f}::timestamptz at time zone 'UTC'),
           ${t}::timestamptz at time zone 'UTC' - interval '1 microsecond', interval '1 week') w
+      ),
+      -- One pass each: incidents by the week they started in, and each merged range split
+      -- into the weeks it covers (most lie inside one), never every range against every week.
+      started as (
+        select date_trunc('week', start at time zone 'UTC') at time zone 'UTC' as week, count(*)::int as n
+        from scoped where start >= ${f}::timestamptz group by 1
+      ),
+      impact as (
+        select wk.week, sum(extract(epoch from upper(x) - lower(x))) / 60 as minutes
+        from merged m,
+          lateral (select w at time zone 'UTC' as week from generate_series(
+            date_trunc('week', lower(m.r) at time zone 'UTC'), upper(m.r) at time zone 'UTC', interval '1 week') w) wk,
+          lateral (select m.r * tstzrange(wk.week, wk.week + interval '1 week') as x) y
+        where not isempty(y.x)
+        group by 1
       )
-      select w.week,
-        (select count(*) from scoped s where s.start >= greatest(w.week, ${f}::timestamptz)
-           and s.start < least(w.week + interval '1 week', ${t}::timestamptz))::int as incidents,
-        coalesce((select sum(extract(epoch from upper(x) - lower(x))) / 60 from (
-           select m.r * tstzrange(w.week, w.week + interval '1 week') as x from merged m
-           where m.r && tstzrange(w.week, w.week + interval '1 week')) y), 0)::float8 as minutes
-      from weeks w order by w.week`),
+      select w.week, coalesce(s.n, 0)::int as incidents, coalesce(i.minutes, 0)::float8 as minutes
+      from weeks w left join started s on s.week = w.week left join impact i on i.week = w.week
+      order by w.week`),
   );
   return rows.map((r) => ({
     weekStart: new Date(r.week).toISOString(),

@@ -94,3 +94,22 @@ export const declarePageRead = defineQuery({
     return { service: from ?? null, me: actor.kind === "user" ? actor.user.email : "" };
   },
 });
+
+/** A service page's incident card: its latest five, how many it has had, how many are active. */
+export const serviceIncidentsRead = defineQuery({
+  name: "incident.of_service",
+  permission: "incident.read",
+  input: z.object({ service: z.string().max(100) }),
+  async run({ db, actor }, { service }) {
+    const [latest, active] = await Promise.all([
+      listIncidents(db, { service }, 1),
+      listIncidents(db, { service, status: "active" }, 1),
+    ]);
+    return {
+      recent: latest.items.slice(0, 5),
+      total: latest.total,
+      active: active.total,
+      mayDeclare: can(actor, "incident.declare"),
+    };
+  },
+});

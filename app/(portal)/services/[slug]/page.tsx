@@ -9,6 +9,7 @@ import { ScorecardCard } from "@/components/catalog/scorecard-card";
 import { ServiceFacts } from "@/components/catalog/service-facts";
 import { ServiceLifecycleActions } from "@/components/catalog/service-lifecycle-actions";
 import { TierBadge } from "@/components/catalog/tier-badge";
+import { ServiceIncidents } from "@/components/incidents/service-incidents";
 import { Forbidden } from "@/components/shell/forbidden";
 import { ServiceSlos } from "@/components/slo/service-slos";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +24,7 @@ import { scorecardView } from "@/lib/catalog/scorecard";
 import { serviceFactsView } from "@/lib/catalog/service-facts";
 import { toColumnar } from "@/lib/columnar";
 import { relativeTime } from "@/lib/format";
+import { serviceIncidentsRead } from "@/lib/incidents/page-reads";
 import { pageQuery } from "@/lib/query/page";
 import { serviceSlosRead } from "@/lib/slo/page-reads";
 
@@ -32,9 +34,10 @@ export async function generateMetadata({ params }: PageProps<"/services/[slug]">
 
 export default async function ServicePage({ params, searchParams }: PageProps<"/services/[slug]">) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const [read, slos] = await Promise.all([
+  const [read, slos, incidents] = await Promise.all([
     pageQuery(servicePageRead, { slug, hops: query.hops }),
     pageQuery(serviceSlosRead, { service: slug }),
+    pageQuery(serviceIncidentsRead, { service: slug }),
   ]);
   if (!read.ok) return <Forbidden what="the catalog" />;
   const sloItems = slos.ok ? slos.data.items : [];
@@ -158,6 +161,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
               </p>
             )}
           </Card>
+          {incidents.ok ? <ServiceIncidents slug={service.slug} {...incidents.data} /> : null}
           <Card>
             <CardHeader>
               <div>
