@@ -15,6 +15,9 @@ const EVERYONE = [
   "/slos/scorecard",
   "/changes",
   "/incidents",
+  "/incidents?status=active&severity=sev2",
+  "/incidents/metrics",
+  "/incidents/metrics?by=team&from=2026-01-01",
   "/problems",
   "/onboarding",
   "/reports",
@@ -31,7 +34,7 @@ const ADMIN_ONLY = [
 ];
 
 /** Pages whose content depends on the role beyond the navigation. */
-const ROLE_SPECIFIC = ["/", "/services", "/teams/payments", "/settings/tokens"];
+const ROLE_SPECIFIC = ["/", "/services", "/teams/payments", "/settings/tokens", "/incidents"];
 
 const PAGES: Record<DemoRole, string[]> = {
   viewer: EVERYONE,
@@ -69,6 +72,7 @@ test("no page scrolls sideways on a 375 px screen", async ({ page }) => {
     "/services/import",
     "/scorecards",
     "/slos/new?service=ledger",
+    "/incidents/new?service=ledger",
     "/settings/sessions",
   ];
   for (const path of pages) {

@@ -49,6 +49,7 @@ export const SERVER_ACTIONS: EntryPoint[] = [
   action("lib/incidents/actions.ts", "joinIncidentAction", "incident.update"),
   action("lib/incidents/actions.ts", "leaveIncidentAction", "incident.update"),
   action("lib/incidents/actions.ts", "majorIncidentsAction", "incident.read"),
+  action("lib/incidents/actions.ts", "serviceIncidentsAction", "incident.read"),
   action("lib/palette/actions.ts", "paletteSearchAction", "profile.read"),
   action("lib/catalog/suggest-action.ts", "suggestServicesAction", "catalog.read"),
   action("lib/catalog/team-choices-action.ts", "teamChoicesAction", "catalog.read"),

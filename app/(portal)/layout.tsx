@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { SHELL_PERMISSIONS } from "@/components/shell/nav-items";
 import { can } from "@/lib/auth/actor";
 import { PERMISSIONS, type Permission, ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -8,7 +9,9 @@ import { runQuery } from "@/lib/query/run";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
-  const allowed = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p));
+  const allowed = (Object.keys(PERMISSIONS) as Permission[]).filter(
+    (p) => SHELL_PERMISSIONS.has(p) && can(actor, p),
+  );
   const { name, email, role } = actor.user;
   // Behind the read gate like any read: a role that cannot read incidents gets no banner.
   const major = await runQuery(majorIncidentsRead, actor, {});

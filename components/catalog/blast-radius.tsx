@@ -36,10 +36,8 @@ export function BlastRadius({
       {radius.services.length ? (
         <ul className="divide-y text-sm" aria-label="Affected services, most critical first">
           {radius.services.map((s) => (
-            <li key={s.slug} className="flex items-center justify-between gap-2 px-4 py-1.5">
-              <Link href={`/services/${s.slug}`} className="truncate hover:underline">
-                {s.name}
-              </Link>
+            <li key={s.slug} className="radius-row">
+              <Link href={`/services/${s.slug}`}>{s.name}</Link>
               <TierBadge tier={s.tier} />
             </li>
           ))}

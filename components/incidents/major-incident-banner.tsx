@@ -39,15 +39,15 @@ export function MajorIncidentBanner({ initial }: { initial: MajorIncident[] }) {
     <div className="major-banner" role="status" aria-live="polite" data-testid="major-incident-banner">
       <Icon name="i-siren" className="text-sev1" />
       <span className={`badge sev sev-${first.severity}`}>{first.severity.toUpperCase()}</span>
-      <Link href={`/incidents/${first.id}`} className="min-w-0 font-medium hover:underline">
-        <span className="mr-1 font-mono text-xs">{reference(first.number)}</span>
+      <Link href={`/incidents/${first.id}`}>
+        <span className="inc-ref">{reference(first.number)}</span>
         {first.title}
       </Link>
-      <span className="text-xs text-muted-foreground">
+      <span>
         {first.status === "mitigated" ? "mitigated" : "open"} · {first.services.join(", ")}
       </span>
       {rest.length ? (
-        <Link href="/incidents?status=active" className="ml-auto text-xs font-medium underline">
+        <Link href="/incidents?status=active" className="major-more">
           +{rest.length} more major incident{rest.length > 1 ? "s" : ""}
         </Link>
       ) : null}

@@ -1,22 +1,46 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { Icon } from "@/components/ui/icon";
 import Link from "@/components/ui/link";
-import { dateTime } from "@/lib/format";
-import { reference } from "@/lib/incidents/present";
+import { serviceIncidentsAction } from "@/lib/incidents/actions";
+import { reference, STATUS_LABELS } from "@/lib/incidents/present";
 import type { IncidentRow } from "@/lib/incidents/queries";
-import { SeverityBadge, StatusBadge } from "./incident-badges";
 
-type Props = { slug: string; recent: IncidentRow[]; total: number; active: number; mayDeclare: boolean };
+/** Only what the card shows: the service page has a weight budget, and each row is sent once, as data. */
+export type ServiceIncident = Pick<
+  IncidentRow,
+  "id" | "number" | "title" | "severity" | "status" | "declaredAt"
+>;
+type Props = { slug: string };
 
-/** The service's latest incidents, beside its SLOs: what broke here, and whether it is broken now. */
-export function ServiceIncidents({ slug, recent, total, active, mayDeclare }: Props) {
+/**
+ * The service's latest incidents, beside its SLOs: what broke here, and whether it is broken
+ * now. Asked for once the page is shown: the service page's document has a weight budget,
+ * and this card is below its fold.
+ */
+export function ServiceIncidents({ slug }: Props) {
+  const query = useQuery({
+    queryKey: ["service-incidents", slug],
+    queryFn: () => serviceIncidentsAction(slug),
+    staleTime: 30_000,
+  });
+  // A role that cannot read incidents gets no card at all.
+  if (query.data === null) return null;
+  const { recent = [], total = 0, active = 0, mayDeclare = false } = query.data ?? {};
+  const loading = query.isPending;
   return (
     <Card id="incidents">
       <CardHeader>
         <div>
           <CardTitle>Incidents</CardTitle>
           <p className="text-xs text-muted-foreground">
-            {total ? `${total} in all${active ? `, ${active} active now` : ""}` : "None recorded."}
+            {loading
+              ? "Loading…"
+              : total
+                ? `${total} in all${active ? `, ${active} active now` : ""}`
+                : "None recorded."}
           </p>
         </div>
         <div className="flex gap-2">
@@ -35,14 +59,14 @@ export function ServiceIncidents({ slug, recent, total, active, mayDeclare }: Pr
       {recent.length ? (
         <ul className="divide-y" data-testid="service-incidents">
           {recent.map((i) => (
-            <li key={i.id} className="flex flex-wrap items-center gap-2 px-4 py-2 text-sm">
-              <SeverityBadge severity={i.severity} />
-              <Link href={`/incidents/${i.id}`} className="min-w-0 flex-1 hover:underline">
-                <span className="mr-1 font-mono text-xs text-muted-foreground">{reference(i.number)}</span>
+            <li key={i.id} className="inc-line">
+              <span className={`badge sev sev-${i.severity}`}>{i.severity.toUpperCase()}</span>
+              <Link href={`/incidents/${i.id}`}>
+                <span className="inc-ref">{reference(i.number)}</span>
                 {i.title}
               </Link>
-              <StatusBadge status={i.status} />
-              <span className="text-xs text-muted-foreground">{dateTime(i.declaredAt).slice(0, 10)}</span>
+              <span className={`badge status-${i.status}`}>{STATUS_LABELS[i.status]}</span>
+              <time>{i.declaredAt.slice(0, 10)}</time>
             </li>
           ))}
         </ul>

@@ -104,3 +104,11 @@ export const MORE_PAGES: (NavItem & { keywords?: string })[] = [
 export function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
+
+/**
+ * The permissions the shell asks about (navigation and palette pages): all the browser is
+ * sent, since every page carries the shell and the full table would weigh on each of them.
+ */
+export const SHELL_PERMISSIONS: ReadonlySet<Permission> = new Set(
+  [...NAV.flatMap((g) => g.items), ...MORE_PAGES].flatMap((i) => (i.permission ? [i.permission] : [])),
+);

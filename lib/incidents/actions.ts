@@ -7,6 +7,7 @@ import { type ActionState, formInput, runAction } from "@/lib/command/action";
 import { executeCommand } from "@/lib/command/execute";
 import { runQuery } from "@/lib/query/run";
 import { declareIncident, patchIncident } from "./incident-commands";
+import { serviceIncidentsRead } from "./page-reads";
 import { incidentRead, majorIncidentsRead } from "./reads";
 import { addIncidentEvent, joinIncident, leaveIncident } from "./timeline-commands";
 
@@ -76,4 +77,10 @@ export async function leaveIncidentAction(_: ActionState, formData: FormData) {
 export async function majorIncidentsAction() {
   const result = await runQuery(majorIncidentsRead, await getActor(), {});
   return result.ok ? result.data.items : null;
+}
+
+/** A service page's incident card, asked for once the page is shown (it is not in the document's weight budget). */
+export async function serviceIncidentsAction(service: string) {
+  const result = await runQuery(serviceIncidentsRead, await getActor(), { service });
+  return result.ok ? result.data : null;
 }

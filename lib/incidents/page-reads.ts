@@ -95,7 +95,7 @@ export const declarePageRead = defineQuery({
   },
 });
 
-/** A service page's incident card: its latest five, how many it has had, how many are active. */
+/** A service page's incident card: its latest three, how many it has had, how many are active. */
 export const serviceIncidentsRead = defineQuery({
   name: "incident.of_service",
   permission: "incident.read",
@@ -106,7 +106,14 @@ export const serviceIncidentsRead = defineQuery({
       listIncidents(db, { service, status: "active" }, 1),
     ]);
     return {
-      recent: latest.items.slice(0, 5),
+      recent: latest.items.slice(0, 3).map(({ id, number, title, severity, status, declaredAt }) => ({
+        id,
+        number,
+        title,
+        severity,
+        status,
+        declaredAt,
+      })),
       total: latest.total,
       active: active.total,
       mayDeclare: can(actor, "incident.declare"),

@@ -117,14 +117,14 @@ export type MajorIncident = {
 
 /** Open sev1/sev2 incidents, most severe and oldest first: what the banner across the app shows. */
 export async function majorActiveIncidents(db: Queryable): Promise<MajorIncident[]> {
-  const rows = rowsOf<MajorIncident & { declaredAt: string | Date }>(
+  const rows = rowsOf<MajorIncident>(
     await db.execute(sql`
-      select i.id, i.number, i.title, i.severity, i.status, i.declared_at as "declaredAt",
+      select i.id, i.number, i.title, i.severity, i.status,
         array(select s.slug from incident_services x join services s on s.id = x.service_id
               where x.incident_id = i.id order by s.slug) as services
       from incidents i
       where i.status in ('open', 'mitigated') and i.severity in ('sev1', 'sev2')
       order by i.severity, i.declared_at limit 20`),
   );
-  return rows.map((r) => ({ ...r, declaredAt: new Date(r.declaredAt).toISOString() }));
+  return rows;
 }

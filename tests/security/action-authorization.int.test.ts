@@ -198,6 +198,7 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
     args: [{}, form({ id: targets.incidentId, participantId: "00000000-0000-4000-8000-000000000000" })],
   }),
   majorIncidentsAction: () => ({ args: [] }),
+  serviceIncidentsAction: () => ({ args: ["ledger"] }),
 };
 
 const guarded = SERVER_ACTIONS.filter((a) => a.kind === "action" && a.permission !== null);

@@ -33,7 +33,7 @@ export default async function IncidentMetricsPage({ searchParams }: PageProps<"/
         }
       />
       <MetricsFilters filter={filter} teams={teams} />
-      <div className="grid gap-5">
+      <div className="grid grid-cols-1 gap-5">
         <MetricCards metrics={report.overall} definitions={report.definitions} />
         <Card>
           <CardHeader>

@@ -24,7 +24,6 @@ import { scorecardView } from "@/lib/catalog/scorecard";
 import { serviceFactsView } from "@/lib/catalog/service-facts";
 import { toColumnar } from "@/lib/columnar";
 import { relativeTime } from "@/lib/format";
-import { serviceIncidentsRead } from "@/lib/incidents/page-reads";
 import { pageQuery } from "@/lib/query/page";
 import { serviceSlosRead } from "@/lib/slo/page-reads";
 
@@ -34,10 +33,9 @@ export async function generateMetadata({ params }: PageProps<"/services/[slug]">
 
 export default async function ServicePage({ params, searchParams }: PageProps<"/services/[slug]">) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const [read, slos, incidents] = await Promise.all([
+  const [read, slos] = await Promise.all([
     pageQuery(servicePageRead, { slug, hops: query.hops }),
     pageQuery(serviceSlosRead, { service: slug }),
-    pageQuery(serviceIncidentsRead, { service: slug }),
   ]);
   if (!read.ok) return <Forbidden what="the catalog" />;
   const sloItems = slos.ok ? slos.data.items : [];
@@ -161,7 +159,7 @@ export default async function ServicePage({ params, searchParams }: PageProps<"/
               </p>
             )}
           </Card>
-          {incidents.ok ? <ServiceIncidents slug={service.slug} {...incidents.data} /> : null}
+          <ServiceIncidents slug={service.slug} />
           <Card>
             <CardHeader>
               <div>
