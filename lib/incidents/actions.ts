@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionState, formInput, runAction } from "@/lib/command/action";
 import { getActor } from "@/lib/auth/session";
+import { type ActionState, formInput, runAction } from "@/lib/command/action";
 import { executeCommand } from "@/lib/command/execute";
 import { runQuery } from "@/lib/query/run";
 import { declareIncident, patchIncident } from "./incident-commands";
@@ -26,21 +26,36 @@ export async function updateIncidentAction(_: ActionState, formData: FormData): 
   const input = formInput(formData);
   const actor = await getActor();
   const result = await executeCommand(patchIncident, actor, input);
-  const values = Object.fromEntries(Object.entries(input).filter(([k]) => !k.startsWith("$"))) as ActionState["values"];
+  const values = Object.fromEntries(
+    Object.entries(input).filter(([k]) => !k.startsWith("$")),
+  ) as ActionState["values"];
   if (result.ok) {
     revalidatePath(pathOf(formData));
     revalidatePath("/incidents");
-    return { ok: true, message: result.data.changed.length ? "Saved." : "Nothing changed.", data: result.data };
+    return {
+      ok: true,
+      message: result.data.changed.length ? "Saved." : "Nothing changed.",
+      data: result.data,
+    };
   }
   if (result.code === "conflict") {
     const current = await runQuery(incidentRead, actor, { id: String(formData.get("id")) });
-    return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values, data: { current: current.ok ? current.data : null } };
+    return {
+      ok: false,
+      error: result.error,
+      fieldErrors: result.fieldErrors,
+      values,
+      data: { current: current.ok ? current.data : null },
+    };
   }
   return { ok: false, error: result.error, fieldErrors: result.fieldErrors, values };
 }
 
 export async function addIncidentNoteAction(_: ActionState, formData: FormData) {
-  return runAction(addIncidentEvent, formInput(formData), { revalidate: [pathOf(formData)], success: "Added to the timeline." });
+  return runAction(addIncidentEvent, formInput(formData), {
+    revalidate: [pathOf(formData)],
+    success: "Added to the timeline.",
+  });
 }
 
 export async function joinIncidentAction(_: ActionState, formData: FormData) {
@@ -51,7 +66,10 @@ export async function joinIncidentAction(_: ActionState, formData: FormData) {
 }
 
 export async function leaveIncidentAction(_: ActionState, formData: FormData) {
-  return runAction(leaveIncident, formInput(formData), { revalidate: [pathOf(formData)], success: "Seat ended." });
+  return runAction(leaveIncident, formInput(formData), {
+    revalidate: [pathOf(formData)],
+    success: "Seat ended.",
+  });
 }
 
 /** The live banner's poll: open sev1/sev2 incidents, or null when the caller may not read incidents. */

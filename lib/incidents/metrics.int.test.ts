@@ -122,7 +122,7 @@ describe("the SQL metrics equal the reference", () => {
       const ref = weeklyImpact(seeded, period);
       expect(sqlWeeks.map((w) => w.weekStart)).toEqual(ref.map((w) => w.weekStart.toISOString()));
       expect(sqlWeeks.map((w) => w.incidents)).toEqual(ref.map((w) => w.incidents));
-      sqlWeeks.forEach((w, i) => close(w.impactMinutes, ref[i].impactMinutes));
+      for (const [i, w] of sqlWeeks.entries()) close(w.impactMinutes, ref[i].impactMinutes);
     },
   );
 

@@ -53,7 +53,12 @@ export const incidentListPageRead = defineQuery({
       listIncidents(db, { ...filter, q: q || undefined, from: startOf(from), to: endOf(to) }, page),
       db.select({ slug: teams.slug, name: teams.name }).from(teams).orderBy(asc(teams.name)),
     ]);
-    return { filter: { ...filter, from, to, q }, ...list, teams: teamRows, mayDeclare: can(actor, "incident.declare") };
+    return {
+      filter: { ...filter, from, to, q },
+      ...list,
+      teams: teamRows,
+      mayDeclare: can(actor, "incident.declare"),
+    };
   },
 });
 
@@ -66,7 +71,11 @@ export const incidentPageRead = defineQuery({
     if (!z.uuid().safeParse(id).success) return null;
     const detail = await incidentDetail(db, id);
     if (!detail) return null;
-    return { incident: detail, mayUpdate: can(actor, "incident.update"), mayWritePostmortem: can(actor, "postmortem.write") };
+    return {
+      incident: detail,
+      mayUpdate: can(actor, "incident.update"),
+      mayWritePostmortem: can(actor, "postmortem.write"),
+    };
   },
 });
 

@@ -5,8 +5,8 @@ import { declareIncident, patchIncident } from "@/lib/incidents/incident-command
 import { incidentMetricsRead, metricsInput } from "@/lib/incidents/metrics-reads";
 import { incidentRead, listIncidentsInput, listIncidentsRead } from "@/lib/incidents/reads";
 import {
-  addIncidentEventInput,
   declareIncidentInput,
+  incidentEventBody,
   joinIncidentInput,
   leaveIncidentInput,
   patchIncidentInput,
@@ -114,7 +114,7 @@ export const incidentRoutes: Route[] = [
     description:
       "A `note` or a `link` (with `url`); `occurredAt` back-fills it where it happened. Does not change the incident's version.",
     params: id,
-    body: { kind: "object", schema: addIncidentEventInput.omit({ id: true }), maxBytes: JSON_BODY_BYTES },
+    body: { kind: "object", schema: incidentEventBody, maxBytes: JSON_BODY_BYTES },
     write: addIncidentEvent,
     input: ({ body, params }) => withPath(body, params),
     respond: (made) => current(made.incidentId, 201),
