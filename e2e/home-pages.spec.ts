@@ -76,16 +76,16 @@ test.describe("home pages that answer the question now", () => {
 test.describe("scorecards that do not flatter", () => {
   test("a level says how many rules nobody measures, and each number drills down", async ({ page }) => {
     await signInAs(page, "viewer");
-    // SLOs are measured now: a gold level rests only on the postmortem rule nothing measures yet.
+    // SLOs and action items are measured now: no level rests on a rule nobody checked.
     await page.goto("/services/api-gateway");
-    await expect(page.locator("main").getByTestId("level-badge").first()).toHaveText(/Gold · 1 unmeasured/);
-    await expect(page.getByTestId("scorecard-summary")).toContainText("1 rule is not measured yet");
+    await expect(page.locator("main").getByTestId("level-badge").first()).not.toContainText("unmeasured");
+    await expect(page.getByTestId("scorecard-summary")).not.toContainText("not measured yet");
     await expect(page.getByTestId("rule-has-slo")).toHaveAttribute("data-outcome", "pass");
-    await expect(page.getByTestId("rule-no-overdue-actions")).toHaveAttribute("data-outcome", "unmeasured");
+    await expect(page.getByTestId("rule-no-overdue-actions")).toHaveAttribute("data-outcome", "pass");
 
     await page.goto("/scorecards");
-    await expect(page.getByTestId("unmeasured-note")).toContainText("not measured yet");
-    await expect(page.getByTestId("rule-stats-no-overdue-actions")).toContainText("Not measured for");
+    await expect(page.getByTestId("unmeasured-note")).toHaveCount(0);
+    await expect(page.getByTestId("rule-stats-no-overdue-actions")).not.toContainText("Not measured for");
     await page.getByTestId("scorecards-by-team").getByRole("link", { name: "Unowned", exact: true }).click();
     await expect(page).toHaveURL(/\/services\?unowned=1/);
     await expect(catalogRows(page)).toHaveCount(1);

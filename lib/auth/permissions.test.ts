@@ -47,6 +47,7 @@ describe("the permission table", () => {
     const viewer = permissions.filter((p) => roleHas("viewer", p));
     expect(viewer.sort()).toEqual([
       "catalog.read",
+      "incident.read",
       "invite.accept",
       "profile.read",
       "session.manage_own",

@@ -24,8 +24,8 @@ describe("level shares", () => {
     );
   });
 
-  it("count the services whose level rests on unmeasured rules: gold only, now that SLOs are measured", () => {
-    expect(servicesWithUnmeasuredLevels({ gold: 4, silver: 2, bronze: 7, none: 1 })).toBe(4);
+  it("count the services whose level rests on unmeasured rules: none, now that SLOs and action items are measured", () => {
+    expect(servicesWithUnmeasuredLevels({ gold: 4, silver: 2, bronze: 7, none: 1 })).toBe(0);
     expect(servicesWithUnmeasuredLevels({ bronze: 3 })).toBe(0);
   });
 });

@@ -23,7 +23,7 @@ export async function scoredServices(db: Queryable, where?: SQL, now = new Date(
       .from(services)
       .where(and(isNull(services.archivedAt), where)),
     db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams),
-    loadFacts(db),
+    loadFacts(db, undefined, now),
   ]);
   const teamById = new Map(teamRows.map((t) => [t.id, t]));
   return rows

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { type Service, services } from "@/db/schema";
+import { type IncidentFacts, incidentFacts } from "@/lib/incidents/scorecard-facts";
 import { NO_SLOS, type SloFacts, sloFacts } from "@/lib/slo/scorecard-facts";
 import { evaluateScorecard } from "./scorecard";
 
@@ -26,15 +27,26 @@ export const scorecardColumns = {
 type ScoredColumns = { [K in keyof typeof scorecardColumns]: Service[K] };
 
 /** Facts from other domains for the scorecard, per service id; loaded in one batch before scoring. */
-export type DomainFacts = Map<string, SloFacts>;
+export type DomainFacts = Map<string, SloFacts & IncidentFacts>;
+
+/** A service no domain has anything on: no SLOs (so none met) and no overdue action items. */
+const NO_FACTS: SloFacts & IncidentFacts = { ...NO_SLOS, overdueActionItems: 0 };
 
 export function scoreService(service: ScoredColumns, now = new Date(), facts?: DomainFacts) {
-  return evaluateScorecard({ ...service, ...(facts?.get(service.id) ?? NO_SLOS) }, now);
+  return evaluateScorecard({ ...service, ...(facts?.get(service.id) ?? NO_FACTS) }, now);
 }
 
 /** The facts the rules need for these services (all live ones when omitted). */
-export function loadFacts(db: Queryable, ids?: readonly string[]): Promise<DomainFacts> {
-  return sloFacts(db, ids);
+export async function loadFacts(
+  db: Queryable,
+  ids?: readonly string[],
+  now = new Date(),
+): Promise<DomainFacts> {
+  const [slo, incident] = await Promise.all([sloFacts(db, ids), incidentFacts(db, ids, now)]);
+  const out: DomainFacts = new Map();
+  for (const id of new Set([...slo.keys(), ...incident.keys()]))
+    out.set(id, { ...NO_FACTS, ...slo.get(id), ...incident.get(id) });
+  return out;
 }
 
 const CHUNK = 500;
@@ -76,7 +88,7 @@ export async function refreshScorecards(db: Queryable, ids?: string[], now = new
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const rows = await db.select().from(services).where(inArray(services.id, chunk));
-    await writeLevels(db, rows, now, await loadFacts(db, chunk));
+    await writeLevels(db, rows, now, await loadFacts(db, chunk, now));
   }
   return ids.length;
 }
@@ -91,7 +103,7 @@ export async function refreshScorecards(db: Queryable, ids?: string[], now = new
  */
 export async function refreshAllScorecards(db: Queryable, now = new Date()) {
   const live = await db.select().from(services).where(isNull(services.archivedAt));
-  const facts = await loadFacts(db);
+  const facts = await loadFacts(db, undefined, now);
   const moved = live.filter((row) => differs(row, now, facts)).map((row) => row.id);
   for (let i = 0; i < moved.length; i += CHUNK) {
     const rows = await db

@@ -50,7 +50,7 @@ describe("production-readiness scorecard", () => {
       unmeasuredAt("bronze"),
       unmeasuredAt("silver"),
       unmeasuredAt("gold"),
-    ]).toEqual([0, 0, 0, 1]); // only "no overdue action items" (gold) awaits its domain now
+    ]).toEqual([0, 0, 0, 0]); // every domain the rules read has landed: none awaits one
   });
 
   it("once a domain's facts exist its rules are measured, not unmeasured", () => {
@@ -90,6 +90,15 @@ describe("production-readiness scorecard", () => {
     expect(evaluateScorecard({ ...complete, verifiedAt: null }, NOW).level).toBe("bronze");
   });
 
+  it("an overdue action item costs gold, and only gold", () => {
+    const facts = { sloCount: 1, slosMet: true };
+    expect(evaluateScorecard({ ...complete, ...facts, overdueActionItems: 0 }, NOW).level).toBe("gold");
+    const late = evaluateScorecard({ ...complete, ...facts, overdueActionItems: 2 }, NOW);
+    expect(late.level).toBe("silver");
+    expect(late.nextLevel?.failing.map((r) => r.id)).toEqual(["no-overdue-actions"]);
+    expect(RULES.some((r) => r.awaits)).toBe(false);
+  });
+
   it("once SLO facts exist they count", () => {
     expect(evaluateScorecard({ ...complete, sloCount: 0 }, NOW).level).toBe("bronze");
     expect(evaluateScorecard({ ...complete, sloCount: 2, slosMet: false }, NOW).level).toBe("silver");
@@ -116,9 +125,10 @@ describe("production-readiness scorecard", () => {
       rpoMinutes: fc.option(fc.constant(5), { nil: null }),
       lastDrTestAt: fc.option(fc.integer({ min: 0, max: 800 }).map(daysAgo), { nil: null }),
       verifiedAt: fc.option(fc.integer({ min: 0, max: 200 }).map(daysAgo), { nil: null }),
-      // The SLO domain has landed: it measures every service.
+      // The SLO and incident domains have landed: they measure every service.
       sloCount: fc.integer({ min: 0, max: 3 }),
       slosMet: fc.boolean(),
+      overdueActionItems: fc.integer({ min: 0, max: 2 }),
     });
     fc.assert(
       fc.property(arb, (generated) => {

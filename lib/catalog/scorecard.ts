@@ -144,7 +144,6 @@ export const RULES: Rule[] = [
     title: "No overdue postmortem action items",
     fix: "Close or re-plan the overdue action items.",
     fixAt: "edit",
-    awaits: "incidents",
     check: (s) => (s.overdueActionItems === undefined ? "unmeasured" : pass(s.overdueActionItems === 0)),
   },
   {

@@ -16,7 +16,8 @@ export const severityField = z.enum(SEVERITIES, { error: "Severity is sev1, sev2
 export const statusField = z.enum(INCIDENT_STATUSES, {
   error: "Status is open, mitigated, resolved, closed, cancelled or duplicate.",
 });
-const email = z
+/** A person named by email; the commands look them up and name the field when nobody has it. */
+export const emailField = z
   .string({ error: "Name the person by email." })
   .trim()
   .toLowerCase()
@@ -43,7 +44,7 @@ const timeFields = Object.fromEntries(INCIDENT_TIMES.map((f) => [f, optionalTime
   [K in IncidentTime]: ReturnType<typeof optionalTime>;
 };
 /** The version an edit was based on: the API sends it as If-Match, forms as a hidden field. */
-const version = z.coerce
+export const versionField = z.coerce
   .number({ error: "Send the version you edited (If-Match)." })
   .int()
   .positive("Send the version you edited (If-Match).");
@@ -54,7 +55,7 @@ export const declareIncidentInput = z.strictObject({
   services,
   description: paragraph(20_000, { label: "Description" }).default(""),
   /** The incident commander; the declarer when omitted. */
-  commander: email.optional(),
+  commander: emailField.optional(),
   impactStartedAt: timeFields.impactStartedAt,
   detectedAt: timeFields.detectedAt,
   /** Back-filling an incident declared elsewhere; now when omitted. */
@@ -64,13 +65,13 @@ export const declareIncidentInput = z.strictObject({
 
 export const patchIncidentInput = z.strictObject({
   id: z.uuid("Not an incident id."),
-  version,
+  version: versionField,
   title: title.optional(),
   severity: severityField.optional(),
   status: statusField.optional(),
   services: services.optional(),
   description: paragraph(20_000, { label: "Description" }).optional(),
-  commander: email.optional(),
+  commander: emailField.optional(),
   cause: z.preprocess((v) => (v === "" ? null : v), line(120, { label: "Cause" }).nullable().optional()),
   /** For status `duplicate`: the incident this one repeats (its id or number). */
   duplicateOf: z.preprocess((v) => (v === "" ? null : v), z.string().trim().max(40).nullable().optional()),
@@ -113,7 +114,7 @@ export const roleField = z.enum(INCIDENT_ROLES, {
 
 export const joinIncidentInput = z.strictObject({
   id: z.uuid("Not an incident id."),
-  person: email,
+  person: emailField,
   role: roleField,
   joinedAt: z.preprocess((v) => (v === "" ? undefined : v), isoTime("Joined").optional()),
 });

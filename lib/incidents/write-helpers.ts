@@ -56,6 +56,21 @@ export async function servicesBySlug(tx: Tx, slugs: string[]) {
   return unique.map((s) => bySlug.get(s) as (typeof rows)[number]);
 }
 
+/** One live service by slug, for a single-service field such as a problem's or an action item's. */
+export async function serviceBySlug(tx: Tx, slug: string, field = "service") {
+  const [row] = await tx
+    .select({ id: services.id, archivedAt: services.archivedAt })
+    .from(services)
+    .where(eq(services.slug, slug));
+  const message = !row
+    ? `Unknown service: ${slug}.`
+    : row.archivedAt
+      ? `Archived service: ${slug}. Restore it first.`
+      : null;
+  if (message) throw fail.invalid(message, { [field]: message });
+  return row.id;
+}
+
 /** Writes one timeline entry, by the actor. */
 export async function addEvent(
   tx: Tx,

@@ -66,3 +66,19 @@ export function dateField() {
     return z.NEVER;
   });
 }
+
+/**
+ * A calendar day as a form's date input sends it ("2026-03-31"), kept as that string: a due
+ * date is a day, not an instant, and turning it into a Date would tie it to a time zone.
+ */
+export function dayField(label = "Date") {
+  return z
+    .string({ error: `${label}: ${DATE_MESSAGES.format}` })
+    .trim()
+    .superRefine((value, ctx) => {
+      const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? parseIsoDate(value)
+        : { ok: false as const, problem: "format" as const };
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `${label}: ${DATE_MESSAGES[parsed.problem]}` });
+    });
+}

@@ -13,6 +13,7 @@ import { createSlo } from "@/lib/slo/slo-commands";
 import { makeUser } from "../actors";
 import { withTestDatabase } from "../database";
 import { footprint, makePerson, PEOPLE, type Person } from "./callers";
+import { incidentTargets } from "./incident-targets";
 
 /*
  * Every server action × every kind of signed-in person (and nobody). The session is the
@@ -51,7 +52,7 @@ let targets: {
   sloId: string;
   adjustmentId: string;
   webhookId: string;
-  incidentId: string;
+  incidents: Awaited<ReturnType<typeof incidentTargets>>;
 };
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -185,19 +186,66 @@ const SAMPLES: Record<string, () => { args: unknown[]; owned?: boolean }> = {
   sendTestWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
   deleteWebhookAction: () => ({ args: [{}, form({ id: targets.webhookId })] }),
   declareIncidentAction: () => ({
-    args: [{}, form({ title: `Matrix ${unique()}`, severity: "sev3", "services[]": ["ledger"] })],
+    args: [{}, form({ title: `Action incident ${unique()}`, severity: "sev4", services: "ledger" })],
   }),
   updateIncidentAction: () => ({
-    args: [{}, form({ id: targets.incidentId, version: "1", title: `T ${unique()}` })],
+    args: [{}, form({ id: targets.incidents.incidentId, version: "1", title: `Renamed ${unique()}` })],
   }),
-  addIncidentNoteAction: () => ({ args: [{}, form({ id: targets.incidentId, body: `Note ${unique()}` })] }),
+  addIncidentNoteAction: () => ({
+    args: [{}, form({ id: targets.incidents.incidentId, body: `Note ${unique()}` })],
+  }),
   joinIncidentAction: () => ({
-    args: [{}, form({ id: targets.incidentId, person: "admin@pharos.demo", role: "shadow" })],
+    args: [{}, form({ id: targets.incidents.incidentId, person: "viewer@pharos.demo", role: "shadow" })],
   }),
   leaveIncidentAction: () => ({
-    args: [{}, form({ id: targets.incidentId, participantId: "00000000-0000-4000-8000-000000000000" })],
+    args: [
+      {},
+      form({ id: targets.incidents.incidentId, participantId: "00000000-0000-4000-8000-000000000000" }),
+    ],
   }),
   majorIncidentsAction: () => ({ args: [] }),
+  createPostmortemAction: () => ({
+    args: [{}, form({ incidentId: targets.incidents.bareIncidentId, summary: `Summary ${unique()}` })],
+  }),
+  updatePostmortemAction: () => ({
+    args: [
+      {},
+      form({
+        id: targets.incidents.postmortemId,
+        incidentId: targets.incidents.incidentId,
+        version: "1",
+        lucky: `Lucky ${unique()}`,
+      }),
+    ],
+  }),
+  approvePostmortemAction: () => ({ args: [{}, form({ id: targets.incidents.postmortemId })] }),
+  createProblemAction: () => ({ args: [{}, form({ title: `Problem ${unique()}`, service: "ledger" })] }),
+  updateProblemAction: () => ({
+    args: [{}, form({ id: targets.incidents.problemId, version: "1", description: `Changed ${unique()}` })],
+  }),
+  linkProblemIncidentsAction: () => ({
+    args: [{}, form({ id: targets.incidents.problemId, incidents: targets.incidents.spareIncident })],
+  }),
+  unlinkProblemIncidentsAction: () => ({
+    args: [{}, form({ id: targets.incidents.problemId, incidents: targets.incidents.spareIncident })],
+  }),
+  acceptSuggestionAction: () => ({ args: [{}, form({ id: targets.incidents.suggestionId })] }),
+  dismissSuggestionAction: () => ({ args: [{}, form({ id: targets.incidents.suggestionId })] }),
+  createActionItemAction: () => ({
+    args: [
+      {},
+      form({
+        problemId: targets.incidents.problemId,
+        title: `Action ${unique()}`,
+        owner: "engineer@pharos.demo",
+        dueOn: "2030-01-31",
+        type: "process",
+      }),
+    ],
+  }),
+  updateActionItemAction: () => ({
+    args: [{}, form({ id: targets.incidents.actionItemId, version: "1", title: `Renamed ${unique()}` })],
+  }),
   serviceIncidentsAction: () => ({ args: ["ledger"] }),
 };
 
@@ -228,16 +276,8 @@ beforeAll(async () => {
         .values({ url: "https://hooks.example.com/matrix", events: ["ping"], secret: "whsec_matrix" })
         .returning()
     )[0].id,
-    incidentId: "",
+    incidents: await incidentTargets(t.db),
   };
-  const incident = await executeCommand(declareIncident, cliActor, {
-    title: "Matrix incident",
-    severity: "sev3",
-    services: ["ledger"],
-    commander: "engineer@pharos.demo",
-  });
-  if (!incident.ok) throw new Error(incident.error);
-  targets.incidentId = incident.data.id;
   const slo = await executeCommand(createSlo, cliActor, {
     service: "payments-api",
     name: "Matrix SLO",

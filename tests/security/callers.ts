@@ -30,6 +30,8 @@ export const SCOPE_FAMILIES = [
   ["slo:measurements"],
   ["slo:read"],
   ["slo:write"],
+  ["incidents:read"],
+  ["incidents:write"],
 ] as const;
 
 /** The team that owns the services the tests touch (payments in the demo organisation). */
@@ -90,6 +92,8 @@ export async function footprint(db: Db) {
     (select count(*) from incident_events) as incident_events,
     (select count(*) from incident_participants) as participants,
     (select count(*) from incident_participants where left_at is not null) as participants_left,
+    (select count(*) from incidents where problem_id is not null) as incidents_linked,
+    (select count(*) from incident_participants where left_at is null) as seats,
     (select count(*) from postmortems) as postmortems,
     (select coalesce(max(updated_at)::text, '') from postmortems) as postmortems_updated,
     (select count(*) from postmortem_reviewers where approved_at is not null) as approvals,
@@ -97,7 +101,8 @@ export async function footprint(db: Db) {
     (select coalesce(max(updated_at)::text, '') from problems) as problems_updated,
     (select count(*) from action_items) as action_items,
     (select coalesce(max(updated_at)::text, '') from action_items) as action_items_updated,
-    (select count(*) from problem_suggestions where state <> 'open') as suggestions_decided`);
+    (select count(*) from problem_suggestions where state <> 'open') as suggestions_decided,
+    (select count(*) from problem_suggestions where state = 'open') as open_suggestions`);
   const list = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(list[0]);
 }

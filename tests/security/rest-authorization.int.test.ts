@@ -11,6 +11,7 @@ import { makeUser } from "../actors";
 import { send } from "../api/helpers";
 import { withTestDatabase } from "../database";
 import { footprint, PEOPLE, type Person, SCOPE_FAMILIES, tokenOf } from "./callers";
+import { incidentTargets } from "./incident-targets";
 
 /*
  * Every REST route × every kind of caller: anonymous, a forged token, and each kind of
@@ -28,7 +29,14 @@ const unique = () => {
 /** A sample request per route; routes that act on one team's services name it `owned`. */
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 type Sample = { url: string; body?: unknown; raw?: string; owned?: boolean };
-let targets: { userId: string; tokenId: string; sloId: string; webhookId: string; incidentId: string };
+let targets: {
+  userId: string;
+  tokenId: string;
+  sloId: string;
+  webhookId: string;
+  incidents: Awaited<ReturnType<typeof incidentTargets>>;
+};
+const inc = () => targets.incidents;
 
 const SAMPLES: Record<string, () => Sample> = {
   "GET /services": () => ({ url: "/services?tier=tier1&facets=true" }),
@@ -122,29 +130,6 @@ const SAMPLES: Record<string, () => Sample> = {
       ],
     },
   }),
-  "GET /incidents": () => ({ url: "/incidents?severity=sev3&status=active" }),
-  "GET /incidents/metrics": () => ({ url: "/incidents/metrics?by=severity" }),
-  "GET /incidents/{id}": () => ({ url: `/incidents/${targets.incidentId}` }),
-  "POST /incidents": () => ({
-    url: "/incidents",
-    body: { title: `Matrix ${unique()}`, severity: "sev4", services: ["ledger"] },
-  }),
-  "PATCH /incidents/{id}": () => ({
-    url: `/incidents/${targets.incidentId}`,
-    body: { version: 1, title: `T ${unique()}` },
-  }),
-  "POST /incidents/{id}/events": () => ({
-    url: `/incidents/${targets.incidentId}/events`,
-    body: { body: `Note ${unique()}` },
-  }),
-  "POST /incidents/{id}/participants": () => ({
-    url: `/incidents/${targets.incidentId}/participants`,
-    body: { person: "admin@pharos.demo", role: "shadow" },
-  }),
-  "PATCH /incidents/{id}/participants/{participantId}": () => ({
-    url: `/incidents/${targets.incidentId}/participants/${NO_ID}`,
-    body: {},
-  }),
   "GET /webhooks": () => ({ url: "/webhooks" }),
   "POST /webhooks": () => ({
     url: "/webhooks",
@@ -159,6 +144,76 @@ const SAMPLES: Record<string, () => Sample> = {
   "GET /webhooks/{id}/deliveries": () => ({ url: `/webhooks/${targets.webhookId}/deliveries` }),
   "POST /webhooks/{id}/test": () => ({ url: `/webhooks/${targets.webhookId}/test` }),
   "POST /webhooks/{id}/rotate-secret": () => ({ url: `/webhooks/${targets.webhookId}/rotate-secret` }),
+  "GET /incidents": () => ({ url: "/incidents?status=active&service=ledger" }),
+  "POST /incidents": () => ({
+    url: "/incidents",
+    body: { title: `Matrix ${unique()}`, severity: "sev4", services: ["ledger"] },
+  }),
+  "GET /incidents/metrics": () => ({ url: "/incidents/metrics?by=severity" }),
+  "GET /incidents/{id}": () => ({ url: `/incidents/${inc().incidentId}` }),
+  "PATCH /incidents/{id}": () => ({
+    url: `/incidents/${inc().incidentId}`,
+    body: { version: 1, title: `Matrix ${unique()}` },
+  }),
+  "POST /incidents/{id}/events": () => ({
+    url: `/incidents/${inc().incidentId}/events`,
+    body: { body: `Matrix ${unique()}` },
+  }),
+  "POST /incidents/{id}/participants": () => ({
+    url: `/incidents/${inc().incidentId}/participants`,
+    body: { person: "viewer@pharos.demo", role: "shadow" },
+  }),
+  "PATCH /incidents/{id}/participants/{participantId}": () => ({
+    url: `/incidents/${inc().incidentId}/participants/${NO_ID}`,
+    body: {},
+  }),
+  "GET /incidents/{id}/postmortem": () => ({ url: `/incidents/${inc().incidentId}/postmortem` }),
+  "POST /incidents/{id}/postmortem": () => ({
+    url: `/incidents/${inc().bareIncidentId}/postmortem`,
+    body: { summary: `Matrix ${unique()}` },
+  }),
+  "GET /postmortems": () => ({ url: "/postmortems?overdue=1" }),
+  "GET /postmortems/{id}": () => ({ url: `/postmortems/${inc().postmortemId}` }),
+  "PATCH /postmortems/{id}": () => ({
+    url: `/postmortems/${inc().postmortemId}`,
+    body: { version: 1, lucky: `Matrix ${unique()}` },
+  }),
+  "POST /postmortems/{id}/approvals": () => ({ url: `/postmortems/${NO_ID}/approvals`, body: {} }),
+  "GET /problems": () => ({ url: "/problems?state=open&service=ledger" }),
+  "POST /problems": () => ({ url: "/problems", body: { title: `Matrix ${unique()}`, service: "ledger" } }),
+  "GET /problems/{id}": () => ({ url: `/problems/${inc().problemId}` }),
+  "PATCH /problems/{id}": () => ({
+    url: `/problems/${inc().problemId}`,
+    body: { version: 1, description: `Matrix ${unique()}` },
+  }),
+  "POST /problems/{id}/incidents": () => ({
+    url: `/problems/${inc().problemId}/incidents`,
+    body: { incidents: [inc().spareIncident] },
+  }),
+  "DELETE /problems/{id}/incidents/{incident}": () => ({
+    url: `/problems/${inc().problemId}/incidents/${inc().spareIncident}`,
+  }),
+  "GET /problem-suggestions": () => ({ url: "/problem-suggestions?service=ledger" }),
+  "POST /problem-suggestions/{id}/accept": () => ({ url: `/problem-suggestions/${NO_ID}/accept`, body: {} }),
+  "POST /problem-suggestions/{id}/dismiss": () => ({
+    url: `/problem-suggestions/${inc().suggestionId}/dismiss`,
+  }),
+  "GET /action-items": () => ({ url: "/action-items?owner=me&overdue=1" }),
+  "POST /action-items": () => ({
+    url: "/action-items",
+    body: {
+      problemId: inc().problemId,
+      title: `Matrix ${unique()}`,
+      owner: "engineer@pharos.demo",
+      dueOn: "2030-01-31",
+      type: "process",
+    },
+  }),
+  "GET /action-items/{id}": () => ({ url: `/action-items/${inc().actionItemId}` }),
+  "PATCH /action-items/{id}": () => ({
+    url: `/action-items/${inc().actionItemId}`,
+    body: { version: 1, title: `Matrix ${unique()}` },
+  }),
 };
 
 type Caller = { label: string; token?: string; person?: Person; actor?: Parameters<typeof can>[0] };
@@ -181,19 +236,12 @@ beforeAll(async () => {
     .insert(webhooks)
     .values({ url: "https://hooks.example.com/matrix", events: ["slo.alert.fired"], secret: "whsec_matrix" })
     .returning();
-  const incident = await executeCommand(declareIncident, cliActor, {
-    title: "Matrix incident",
-    severity: "sev3",
-    services: ["ledger"],
-    commander: "engineer@pharos.demo",
-  });
-  if (!incident.ok) throw new Error(incident.error);
   targets = {
     userId: target.user.id,
     tokenId: row.id,
     sloId: slo.data.id,
     webhookId: hook.id,
-    incidentId: incident.data.id,
+    incidents: await incidentTargets(t.db),
   };
   callers.push({ label: "anonymous" }, { label: "forged token", token: `pharos_${"x".repeat(43)}` });
   for (const person of PEOPLE) {

@@ -1,9 +1,12 @@
 import type { Route } from "../define-route";
+import { actionItemRoutes } from "./action-items";
 import { catalogRoutes } from "./catalog";
 import { catalogLocationRoutes } from "./catalog-locations";
 import { incidentRoutes } from "./incidents";
 import { openSloRoutes } from "./openslo";
 import { peopleRoutes } from "./people";
+import { postmortemRoutes } from "./postmortems";
+import { problemRoutes } from "./problems";
 import { sloRoutes } from "./slos";
 import { webhookRoutes } from "./webhooks";
 
@@ -17,6 +20,9 @@ export const ROUTES: readonly Route[] = [
   ...peopleRoutes,
   ...sloRoutes,
   ...incidentRoutes,
+  ...postmortemRoutes,
+  ...problemRoutes,
+  ...actionItemRoutes,
   ...webhookRoutes,
   ...openSloRoutes,
 ];
