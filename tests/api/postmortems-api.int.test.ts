@@ -16,7 +16,7 @@ let viewer: string;
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 
 beforeAll(async () => {
-  await seedDemo(t.db, new Date(), { sloHistoryDays: 1 });
+  await seedDemo(t.db, new Date(), { sloHistoryDays: 1, incidentHistoryDays: 0 });
   engineer = (await tokenFor(t.db, "engineer", ["read", "write"])).token;
   viewer = (await tokenFor(t.db, "viewer", ["read"])).token;
 });
