@@ -113,3 +113,27 @@ test("two people edit one incident: the second sees the first's version beside t
   await page.getByTestId("incident-save").click();
   await expect(page.getByTestId("incident-title")).toHaveText("Checkout errors in EU and UK");
 });
+
+test("an executive reads MTTR and friends with their definitions, by team, and a service page lists its incidents", async ({
+  page,
+}) => {
+  await signInAs(page, "viewer");
+  await page.goto("/incidents/metrics?from=2026-01-01&by=team");
+  await expect(page.getByRole("heading", { level: 1, name: "Incident metrics" })).toBeVisible();
+  const cards = page.getByTestId("metric-cards");
+  await expect(cards).toContainText("MTTR · median");
+  await expect(cards).toContainText(
+    "from impact start (or declaration, when impact start is unknown) to resolution",
+  );
+  await expect(page.locator('[data-metric="mttr"]')).not.toHaveText("–");
+  await expect(page.getByTestId("metrics-breakdown")).toContainText("payments");
+  await expect(page.getByTestId("metrics-budget")).toContainText("%");
+  await page.getByText("The same numbers as a table").click();
+  await snapWidthsAndThemes(page, "incident-metrics");
+  await expectAccessible(page);
+
+  await page.goto("/services/checkout-api");
+  await expect(page.getByTestId("service-incidents")).toContainText("Checkout errors in EU");
+  // A viewer reads incidents but is not offered to declare one.
+  await expect(page.locator("#incidents").getByRole("link", { name: "Declare" })).toHaveCount(0);
+});

@@ -117,22 +117,23 @@ export const incidentBudgetRead = defineQuery({
             ${service ? sql`and s.slug = ${service}` : sql``}
             ${tier ? sql`and s.tier = ${tier}` : sql``}
             ${team ? sql`and s.owner_team_id = (select id from teams where slug = ${team})` : sql``})
-        order by i.severity, start desc limit 25`),
+        order by i.severity, start desc limit 60`),
     );
     const burn = await budgetBurned(
       db,
       rows.map((r) => ({ id: r.id, start: new Date(r.start), end: r.finish ? new Date(r.finish) : null })),
     );
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        number: r.number,
-        title: r.title,
-        severity: r.severity,
-        startedAt: new Date(r.start).toISOString(),
-        budget: burn.get(r.id) ?? [],
-      })),
-    };
+    const items = rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      severity: r.severity,
+      startedAt: new Date(r.start).toISOString(),
+      // An SLO whose window held no measurements then has nothing to say about this incident.
+      budget: (burn.get(r.id) ?? []).filter((b) => b.burned !== null),
+    }));
+    const measured = items.filter((i) => i.budget.length);
+    return { items: measured.slice(0, 25), unmeasured: items.length - measured.length };
   },
 });
 
@@ -187,6 +188,7 @@ export const incidentMetricsPageRead = defineQuery({
       filter: { ...scope, by: query.by, from: from.toISOString().slice(0, 10), to: toDay },
       report,
       budget: budget.items,
+      unmeasured: budget.unmeasured,
       teams: teamRows,
     };
   },

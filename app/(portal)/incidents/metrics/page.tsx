@@ -19,7 +19,7 @@ const share = (v: number | null) => (v === null ? "no traffic" : `${(v * 100).to
 export default async function IncidentMetricsPage({ searchParams }: PageProps<"/incidents/metrics">) {
   const read = await pageQuery(incidentMetricsPageRead, await searchParams);
   if (!read.ok) return <Forbidden what="incident metrics" />;
-  const { filter, report, budget, teams } = read.data;
+  const { filter, report, budget, unmeasured, teams } = read.data;
   const by = filter.by ?? "severity";
   return (
     <>
@@ -39,9 +39,9 @@ export default async function IncidentMetricsPage({ searchParams }: PageProps<"/
           <CardHeader>
             <CardTitle>Incidents and minutes of impact by week</CardTitle>
           </CardHeader>
-          <CardBody className="grid gap-3">
+          <CardBody className="grid grid-cols-1 gap-3">
             <WeeklyImpactChart weeks={report.weekly} />
-            <details>
+            <details className="min-w-0">
               <summary className="cursor-pointer text-sm text-muted-foreground">
                 The same numbers as a table
               </summary>
