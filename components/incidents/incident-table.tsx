@@ -32,7 +32,7 @@ export function IncidentTable({ items, now }: { items: IncidentRow[]; now: numbe
           const end = i.resolvedAt ? Date.parse(i.resolvedAt) : now;
           return (
             <TR key={i.id} data-testid={`incident-row-${i.number}`}>
-              <TD className="max-w-96">
+              <TD className="min-w-60 max-w-96">
                 <Link href={`/incidents/${i.id}`} className="font-medium hover:underline">
                   <span className="mr-1.5 font-mono text-xs text-muted-foreground">
                     {reference(i.number)}
