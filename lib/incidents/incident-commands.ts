@@ -145,8 +145,10 @@ export const patchIncident = defineCommand({
         changed.push(field);
       }
     }
-    if (status === "closed" && before.status !== "closed" && isMajor(patch.severity ?? before.severity))
-      await assertPostmortemPublished(tx, id);
+    // Downgrading in the same breath as closing does not skip the postmortem: a downgrade is
+    // its own change, on the timeline, before the close.
+    const major = isMajor(before.severity) || isMajor(patch.severity ?? before.severity);
+    if (status === "closed" && before.status !== "closed" && major) await assertPostmortemPublished(tx, id);
     const duplicateOf = await assertNoDuplicateCycle(tx, before, status, patch.duplicateOf);
     if (duplicateOf !== before.duplicateOfId) {
       set.duplicateOfId = duplicateOf;
