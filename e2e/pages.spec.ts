@@ -18,7 +18,11 @@ const EVERYONE = [
   "/incidents?status=active&severity=sev2",
   "/incidents/metrics",
   "/incidents/metrics?by=team&from=2026-01-01",
+  "/incidents/postmortems",
+  "/incidents/postmortems?overdue=1",
   "/problems",
+  "/action-items",
+  "/action-items?overdue=1&status=active",
   "/onboarding",
   "/reports",
   "/settings/tokens",
@@ -34,7 +38,14 @@ const ADMIN_ONLY = [
 ];
 
 /** Pages whose content depends on the role beyond the navigation. */
-const ROLE_SPECIFIC = ["/", "/services", "/teams/payments", "/settings/tokens", "/incidents"];
+const ROLE_SPECIFIC = [
+  "/",
+  "/services",
+  "/teams/payments",
+  "/settings/tokens",
+  "/incidents",
+  "/action-items",
+];
 
 const PAGES: Record<DemoRole, string[]> = {
   viewer: EVERYONE,

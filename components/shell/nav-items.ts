@@ -22,6 +22,7 @@ export const NAV: NavGroup[] = [
       { href: "/changes", label: "Changes", icon: "i-calendar-clock" },
       { href: "/incidents", label: "Incidents", icon: "i-siren" },
       { href: "/problems", label: "Problems", icon: "i-puzzle" },
+      { href: "/action-items", label: "Action items", icon: "i-list-checks" },
     ],
   },
   {

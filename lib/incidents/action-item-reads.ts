@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema/catalog";
+import { teams, users } from "@/db/schema/catalog";
 import { flag, slugParam } from "@/lib/api/params";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, can } from "@/lib/auth/actor";
 import { defineQuery } from "@/lib/query/define";
 import { actionItem, listActionItems, overdueByTeam } from "./action-item-queries";
 import { actionStatusField } from "./action-item-schemas";
@@ -46,6 +46,44 @@ export const listActionItemsRead = defineQuery({
       { ...filter, ownerId: id, postmortemId: postmortem, problemId: problem },
       page,
     );
+  },
+});
+
+/** A filter value the page does not know falls back to "all", so a stale link still opens. */
+const lenient = <T extends z.ZodType>(schema: T) => optional(schema).catch(undefined);
+
+export const actionItemsPageInput = z.object({
+  owner: lenient(z.literal("me")),
+  overdue: flagged.catch(false),
+  team: lenient(slugParam),
+  service: lenient(slugParam),
+  status: lenient(z.union([actionStatusField, z.literal("active")])),
+  page: lenient(z.coerce.number().int().min(1).max(10_000)),
+});
+
+/**
+ * The action items page: one page of items under the filter, the overdue count of every
+ * team (the summary at its top), the teams to filter by, and whether the viewer may work them.
+ */
+export const actionItemsPageRead = defineQuery({
+  name: "action_item.page",
+  permission: "incident.read",
+  input: actionItemsPageInput,
+  async run({ db, actor }, { owner, page, ...filter }) {
+    const id = await ownerId(db, actor, owner);
+    const [list, byTeam, teamRows] = await Promise.all([
+      listActionItems(db, { ...filter, ownerId: id }, page),
+      overdueByTeam(db),
+      db.select({ slug: teams.slug, name: teams.name }).from(teams).orderBy(asc(teams.name)),
+    ]);
+    return {
+      filter: { owner, ...filter },
+      ...list,
+      overdueByTeam: byTeam,
+      teams: teamRows,
+      mayManage: can(actor, "action_item.manage"),
+      me: actor.kind === "user" ? actor.user.email : null,
+    };
   },
 });
 

@@ -11,10 +11,19 @@ import { saveVersioned } from "./versioned-action";
 
 const pagePath = (incidentId: FormDataEntryValue | null) => `/incidents/${incidentId}/postmortem`;
 
+/**
+ * The form's fields without `incidentId`: forms send it only to say which pages to refresh,
+ * and the edit and approve commands, whose inputs are strict, would refuse it as unknown.
+ */
+function withoutIncident(formData: FormData) {
+  const { incidentId: _, ...input } = formInput(formData);
+  return input;
+}
+
 export async function createPostmortemAction(_: ActionState, formData: FormData): Promise<ActionState> {
   const incidentId = formData.get("incidentId");
   const result = await runAction(createPostmortem, postmortemFormInput(formInput(formData)), {
-    revalidate: [`/incidents/${incidentId}`, "/postmortems"],
+    revalidate: [`/incidents/${incidentId}`, "/incidents/postmortems"],
   });
   if (result.ok && result.data) redirect(`${pagePath(result.data.incidentId)}?created=1`);
   return result;
@@ -26,7 +35,7 @@ export async function createPostmortemAction(_: ActionState, formData: FormData)
  */
 export async function updatePostmortemAction(_: ActionState, formData: FormData): Promise<ActionState> {
   const id = String(formData.get("id"));
-  return saveVersioned(patchPostmortem, postmortemFormInput(formInput(formData)), {
+  return saveVersioned(patchPostmortem, postmortemFormInput(withoutIncident(formData)), {
     reload: async (actor) => {
       const current = await runQuery(postmortemRead, actor, { id });
       return current.ok ? current.data : null;
@@ -34,13 +43,13 @@ export async function updatePostmortemAction(_: ActionState, formData: FormData)
     revalidate: [
       pagePath(formData.get("incidentId")),
       `/incidents/${formData.get("incidentId")}`,
-      "/postmortems",
+      "/incidents/postmortems",
     ],
   });
 }
 
 export async function approvePostmortemAction(_: ActionState, formData: FormData) {
-  return runAction(approvePostmortem, formInput(formData), {
+  return runAction(approvePostmortem, withoutIncident(formData), {
     revalidate: [pagePath(formData.get("incidentId"))],
     success: (r) =>
       r.waiting ? `Approved; waiting for ${r.waiting} more.` : "Approved; it can be published.",

@@ -33,6 +33,14 @@ import { incidentForWrite } from "./write-helpers";
 const firstError = (errors: Record<string, string>) => Object.values(errors)[0];
 
 /**
+ * Whether two link lists say the same, row by row. Not by JSON text: jsonb stores an
+ * object's keys in its own order (`url` before `label`), so the stored list never reads
+ * back as the form sent it, and every save would count as new text, clearing approvals.
+ */
+const sameLinks = (a: { label: string; url: string }[], b: { label: string; url: string }[]) =>
+  a.length === b.length && a.every((l, i) => l.label === b[i].label && l.url === b[i].url);
+
+/**
  * Starts the incident's postmortem (one per incident). The sections start empty except the
  * impact, drafted from the incident's services and duration; the timeline is not copied,
  * the postmortem shows the incident's own at read time, so it never goes stale.
@@ -115,7 +123,7 @@ export const patchPostmortem = defineCommand({
       const value = sections[field];
       if (value !== undefined && value !== before[field]) Object.assign(set, { [field]: value });
     }
-    if (links && JSON.stringify(links) !== JSON.stringify(before.links)) set.links = links;
+    if (links && !sameLinks(links, before.links)) set.links = links;
     const contentChanged = Object.keys(set);
     if (dueOn !== undefined && dueOn !== before.dueOn) set.dueOn = dueOn;
     const next = status ?? before.status;

@@ -28,6 +28,20 @@ export const listPostmortemsRead = defineQuery({
   run: ({ db }, { page, ...filter }) => listPostmortems(db, filter, page),
 });
 
+/** Unknown filter values fall back to "all" on the page (a stale link still opens), unlike the API's 400. */
+export const postmortemListPageRead = defineQuery({
+  name: "postmortem.list_page",
+  permission: "incident.read",
+  input: z.object({
+    status: postmortemStatusField.optional().catch(undefined),
+    overdue: flagged.catch(false),
+    page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  }),
+  async run({ db }, { page, ...filter }) {
+    return { filter, ...(await listPostmortems(db, filter, page)) };
+  },
+});
+
 export const postmortemRead = defineQuery({
   name: "postmortem.read",
   permission: "incident.read",
@@ -85,6 +99,8 @@ export const postmortemPageRead = defineQuery({
         postmortem?.status === "in_review" &&
         postmortem.reviewers.some((r) => r.email === me && !r.approvedAt),
       isAuthor: Boolean(me && postmortem?.author?.email === me),
+      /** Action items stay workable after publishing: the follow-up outlives the write-up. */
+      mayManageActions: can(actor, "action_item.manage"),
     };
   },
 });

@@ -197,4 +197,34 @@ describe("review and publishing", () => {
     const draftApproval = await run(approvePostmortem, people.admin, { id });
     expect(draftApproval.ok || draftApproval.error).toMatch(/still a draft/);
   });
+
+  it("keeps the approvals when a form sends the same text and links again, as a Publish button does", async () => {
+    const incident = await resolvedIncident("sev3");
+    const text = {
+      summary: "S",
+      rootCauses: "R",
+      links: [{ label: "Dashboard", url: "https://grafana.example.com/d/1" }],
+    };
+    const { id } = ok(
+      await run(createPostmortem, people.engineer, {
+        incidentId: incident.id,
+        ...text,
+        reviewers: ["admin@pharos.demo"],
+      }),
+    );
+    const version = ok(
+      await run(patchPostmortem, people.engineer, { id, version: 1, status: "in_review" }),
+    ).version;
+    ok(await run(approvePostmortem, people.admin, { id }));
+    const published = ok(
+      await run(patchPostmortem, people.engineer, {
+        id,
+        version,
+        ...text,
+        reviewers: ["admin@pharos.demo"],
+        status: "published",
+      }),
+    );
+    expect(published).toMatchObject({ status: "published", changed: ["status"] });
+  });
 });

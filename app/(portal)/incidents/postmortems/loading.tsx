@@ -1,0 +1,5 @@
+import { ListSkeleton } from "@/components/incidents/list-skeleton";
+
+export default function PostmortemsLoading() {
+  return <ListSkeleton label="Loading postmortems…" />;
+}
