@@ -1,3 +1,4 @@
+import Link from "@/components/ui/link";
 import type { IncidentDetail } from "@/lib/incidents/detail";
 
 const time = (iso: string) => `${iso.slice(11, 16)} UTC`;
@@ -23,7 +24,12 @@ export function IncidentTimeline({ events }: { events: IncidentDetail["timeline"
               </time>
               <span className="whitespace-pre-wrap">{e.body}</span>
             </p>
-            {url ? (
+            {url?.startsWith("/") ? (
+              // A page of Pharos (the published postmortem): named, and opened in place.
+              <Link href={url} className="text-xs text-primary underline">
+                Open it
+              </Link>
+            ) : url ? (
               <a
                 href={url}
                 className="text-xs text-primary underline break-all"
