@@ -73,6 +73,8 @@ export async function seedDemoProblems(
     if (!linked.length) continue;
     const owner = person.get(spec.owner);
     const first = linked[0].declaredAt.getTime();
+    // The gateway is the demo's gold example: the problem's (overdue) work sits with identity.
+    const home = linked.find((i) => i.pattern?.services[0] !== "api-gateway") ?? linked[0];
     const [problem] = await tx
       .insert(problems)
       .values({
@@ -82,7 +84,7 @@ export async function seedDemoProblems(
         rootCause: spec.rootCause,
         workaround: spec.workaround,
         ownerId: owner?.id,
-        serviceId: linked[0].serviceIds[0],
+        serviceId: home.serviceIds[0],
         knownErrorAt: spec.state === "known_error" ? new Date(first + 20 * DAY) : null,
         createdById: owner?.id,
         createdAt: new Date(first + 3 * DAY),
@@ -103,7 +105,7 @@ export async function seedDemoProblems(
         problemId: problem.id,
         title: item.title,
         ownerId: person.get(item.owner)?.id,
-        serviceId: linked[0].serviceIds[0],
+        serviceId: home.serviceIds[0],
         dueOn: isoDay(t + item.dueIn * DAY),
         type: item.type,
         priority: item.priority,

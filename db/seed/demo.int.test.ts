@@ -13,6 +13,7 @@ const t = withTestDatabase();
 
 describe("the demo seed", () => {
   it("creates a believable organisation once", async () => {
+    // The whole demo (90 days of SLO traffic, a year of incidents): slow on a busy 2-core machine.
     const result = await seedDemo(t.db);
     expect(result.created).toBe(true);
     const [[teamCount], [serviceCount], [edgeCount], tiers, domains, roles] = await Promise.all([
@@ -33,7 +34,7 @@ describe("the demo seed", () => {
     expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, "seed.demo"));
     expect(audit.after).toMatchObject({ services: serviceCount.n });
-  });
+  }, 120_000);
 
   it("seeds 90 days of SLO history, each demo SLO showing its case", async () => {
     const items = await listSlos(t.db);
