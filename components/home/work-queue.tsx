@@ -21,7 +21,12 @@ type Queue = {
   href: string;
 };
 
-const FIX_ICONS = { edit: "i-pencil", verify: "i-shield-check", slo: "i-activity" } as const;
+const FIX_ICONS = {
+  edit: "i-pencil",
+  verify: "i-shield-check",
+  slo: "i-activity",
+  actions: "i-list-checks",
+} as const;
 
 /** "What needs you": the caller's teams' services failing readiness rules, most critical first. */
 export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }) {

@@ -26,12 +26,13 @@ export type ScorecardInput = {
  * applies, but the domain that holds its facts has not landed, so nobody knows; a level
  * reached without it says so rather than pass it silently.
  */
-/** Where a failing rule is fixed: the edit form, the service page (verify), or its SLOs. */
-export type FixAt = "edit" | "verify" | "slo";
+/** Where a failing rule is fixed: the edit form, the service page (verify), its SLOs, or its overdue action items. */
+export type FixAt = "edit" | "verify" | "slo" | "actions";
 
 export function fixHref(slug: string, fixAt: FixAt): string {
   if (fixAt === "edit") return `/services/${slug}/edit`;
   if (fixAt === "slo") return `/services/${slug}#slos`;
+  if (fixAt === "actions") return `/action-items?service=${slug}&overdue=1`;
   return `/services/${slug}`;
 }
 
@@ -39,6 +40,7 @@ export const FIX_LABELS: Record<FixAt, string> = {
   edit: "Edit the entry",
   verify: "Review and verify",
   slo: "See its SLOs",
+  actions: "See its overdue action items",
 };
 
 export type RuleOutcome = "pass" | "fail" | "n/a" | "unmeasured";
@@ -143,7 +145,7 @@ export const RULES: Rule[] = [
     level: "gold",
     title: "No overdue postmortem action items",
     fix: "Close or re-plan the overdue action items.",
-    fixAt: "edit",
+    fixAt: "actions",
     check: (s) => (s.overdueActionItems === undefined ? "unmeasured" : pass(s.overdueActionItems === 0)),
   },
   {

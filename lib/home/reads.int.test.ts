@@ -89,9 +89,9 @@ describe("the engineer's queue", () => {
       const ids = item.failing.map((f) => f.id);
       expect(ids.includes("has-on-call")).toBe(!row.onCall);
       expect(ids.includes("has-runbook")).toBe(!row.runbookUrl);
-      expect(item.failing.every((f) => f.fix.length > 0 && ["edit", "verify", "slo"].includes(f.fixAt))).toBe(
-        true,
-      );
+      expect(
+        item.failing.every((f) => f.fix.length > 0 && ["edit", "verify", "slo", "actions"].includes(f.fixAt)),
+      ).toBe(true);
       // A service without SLOs is sent to its SLOs to define one.
       if (ids.includes("has-slo")) expect(item.failing.find((f) => f.id === "has-slo")?.fixAt).toBe("slo");
     }
