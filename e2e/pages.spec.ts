@@ -19,6 +19,9 @@ const EVERYONE = [
   "/incidents/metrics",
   "/incidents/metrics?by=team&from=2026-01-01",
   "/problems",
+  // Problems: a filtered list, and the form (a viewer is told they may not open one).
+  "/problems?state=known_error",
+  "/problems/new",
   "/onboarding",
   "/reports",
   "/settings/tokens",
