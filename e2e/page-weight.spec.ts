@@ -62,3 +62,20 @@ test("the service page's document stays under the same budget, the busiest servi
     expect(bytes, `${path}: ${bytes} bytes`).toBeLessThan(MAX_DOCUMENT_BYTES);
   }
 });
+
+/**
+ * The engineer's home spells out every failing readiness rule of up to 15 services, beside
+ * their incidents and action items: more than a catalog page, but bounded all the same.
+ */
+const MAX_HOME_BYTES = 80_000;
+
+test(`the engineer's home, incidents and action items included, sends under ${MAX_HOME_BYTES / 1000} KB`, async ({
+  page,
+}) => {
+  await signInAs(page, "engineer");
+  await expect(page.getByTestId("my-action-items")).toBeVisible();
+  const response = await page.request.get("/");
+  expect(response.status()).toBe(200);
+  const bytes = (await response.body()).length;
+  expect(bytes, `/: ${bytes} bytes`).toBeLessThan(MAX_HOME_BYTES);
+});

@@ -23,6 +23,9 @@ const EVERYONE = [
   "/problems",
   "/action-items",
   "/action-items?overdue=1&status=active",
+  // Problems: a filtered list, and the form (a viewer is told they may not open one).
+  "/problems?state=known_error",
+  "/problems/new",
   "/onboarding",
   "/reports",
   "/settings/tokens",

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Fragment, type ReactNode } from "react";
 import { AdminShortcuts } from "@/components/home/admin-shortcuts";
+import { MyActionItems } from "@/components/home/my-action-items";
+import { MyIncidents } from "@/components/home/my-incidents";
 import { MyTeams } from "@/components/home/my-teams";
 import { ReadinessOverview } from "@/components/home/readiness-overview";
 import { WorkQueue } from "@/components/home/work-queue";
@@ -19,14 +21,17 @@ const HOMES: Record<Role, { title: string; description: string }> = {
     title: "Reliability at a glance",
     description: "How ready the organisation's services are for production, by tier and by team.",
   },
-  engineer: { title: "My work", description: "What your teams' services need, most critical first." },
+  engineer: {
+    title: "My work",
+    description: "The incidents you are on, your action items, and what your teams' services need.",
+  },
   change_manager: {
     title: "Change control",
     description: "How ready the organisation's services are, and what your own teams' services need.",
   },
   admin: {
     title: "My work",
-    description: "What your teams' services need, and the platform's administration.",
+    description: "Your incidents and action items, your teams' services, and the platform's administration.",
   },
 };
 
@@ -39,6 +44,8 @@ const SECTIONS: Record<HomeSection, (home: Home) => ReactNode> = {
   "work-queue": (home) =>
     home.queue ? <WorkQueue queue={home.queue} onTeams={home.myTeams.length > 0} /> : null,
   "my-teams": (home) => <MyTeams teams={home.myTeams} />,
+  "my-incidents": (home) => (home.myIncidents ? <MyIncidents items={home.myIncidents} /> : null),
+  "my-action-items": (home) => (home.actionItems ? <MyActionItems mine={home.actionItems} /> : null),
 };
 
 /** Home depends on the role (DESIGN.md); `?as=role` opens another role's home. */

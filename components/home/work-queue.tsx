@@ -28,7 +28,11 @@ const FIX_ICONS = {
   actions: "i-list-checks",
 } as const;
 
-/** "What needs you": the caller's teams' services failing readiness rules, most critical first. */
+/**
+ * "What needs you": the caller's teams' services failing readiness rules, most critical first.
+ * A rule's line is styled by `.wq-rules` (globals.css): it repeats some fifty times on the
+ * home page, in its markup and again in its RSC payload.
+ */
 export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }) {
   return (
     <Card data-testid="work-queue">
@@ -56,16 +60,12 @@ export function WorkQueue({ queue, onTeams }: { queue: Queue; onTeams: boolean }
                   <span className="text-xs text-muted-foreground">{item.teamName}</span>
                 ) : null}
               </div>
-              <ul className="grid gap-1.5 text-sm">
+              <ul className="wq-rules">
                 {item.failing.map((f) => (
-                  <li key={f.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
-                    <span className="font-medium">{f.title}:</span>
-                    <span className="text-muted-foreground">{f.fix}</span>
-                    <Link
-                      href={fixHref(item.slug, f.fixAt)}
-                      className="inline-flex items-center gap-1 whitespace-nowrap text-primary hover:underline"
-                      data-testid={`fix-${item.slug}-${f.id}`}
-                    >
+                  <li key={f.id}>
+                    <b>{f.title}:</b>
+                    {f.fix}
+                    <Link href={fixHref(item.slug, f.fixAt)} data-testid={`fix-${item.slug}-${f.id}`}>
                       <Icon name={FIX_ICONS[f.fixAt]} className="size-3" />
                       {FIX_LABELS[f.fixAt]}
                     </Link>

@@ -37,7 +37,7 @@ export const flag = z
 
 export const slugParam = z
   .string()
-  .min(1)
+  .min(1, "Required: a slug of lower-case letters, digits and dashes.")
   .max(100)
   .regex(/^[a-z0-9][a-z0-9-]*$/, "Not a slug: lower-case letters, digits and dashes.");
 

@@ -17,6 +17,7 @@ export const ProblemRowSchema = z.object({
   owner: person.nullable(),
   incidents: z.number().int().describe("linked incidents"),
   openActionItems: z.number().int(),
+  knownErrorAt: time.nullable().describe("when it became a known error; null if it never was"),
   updatedAt: time,
 });
 
@@ -70,6 +71,7 @@ export const SuggestionSchema = z.object({
   id: z.uuid(),
   kind: z.enum(SUGGESTION_KINDS).describe("similar titles, or the same cause"),
   title: z.string(),
+  cause: z.string().nullable().describe("the cause the incidents share (same-cause suggestions)"),
   service: named,
   incidents: z.array(
     z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), declaredAt: time }),

@@ -139,7 +139,7 @@ describe("the home page", () => {
     const own = data(await runQuery(homePageRead, people.engineer, {}));
     expect(own.role).toBe("engineer");
     expect(own.myTeams.map((t) => t.slug).sort()).toEqual(["checkout", "payments"]);
-    expect(own.sections).toEqual(["work-queue", "my-teams"]);
+    expect(own.sections).toEqual(["my-incidents", "my-action-items", "work-queue", "my-teams"]);
     expect(data(await runQuery(homePageRead, people.engineer, { as: "viewer" })).role).toBe("viewer");
     expect(data(await runQuery(homePageRead, people.engineer, { as: "root" })).role).toBe("engineer");
   });

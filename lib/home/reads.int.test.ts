@@ -71,16 +71,9 @@ describe("the engineer's queue", () => {
     const queue = data(await runQuery(homePageRead, people.engineer, {})).queue!;
     const paymentsApi = queue.items.find((i) => i.slug === "payments-api")!;
     expect(paymentsApi.tier).toBe("tier0");
-    // Whether its SLOs are met right now follows the demo's daily traffic curve: only the
-    // verification is certain to be failing at any hour.
-    expect(paymentsApi.failing).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          id: "verified-90d",
-          fixAt: "verify",
-          fix: expect.stringMatching(/Verify/),
-        }),
-      ]),
+    // Whether its SLOs are met depends on the hour: the demo's bad deploy burns against a day's traffic curve.
+    expect(paymentsApi.failing).toContainEqual(
+      expect.objectContaining({ id: "verified-90d", fixAt: "verify", fix: expect.stringMatching(/Verify/) }),
     );
     expect(paymentsApi.failing.map((f) => f.id).filter((id) => id !== "slos-met")).toEqual(["verified-90d"]);
     const rows = await live();

@@ -7,9 +7,10 @@ import type { Role } from "@/db/schema/enums";
  */
 export const HOME_SECTIONS = {
   viewer: ["readiness"],
-  engineer: ["work-queue", "my-teams"],
-  change_manager: ["readiness", "work-queue", "my-teams"],
-  admin: ["admin-shortcuts", "work-queue", "my-teams"],
+  // The incidents someone is on come first: they are the work that cannot wait.
+  engineer: ["my-incidents", "my-action-items", "work-queue", "my-teams"],
+  change_manager: ["readiness", "my-incidents", "my-action-items", "work-queue", "my-teams"],
+  admin: ["admin-shortcuts", "my-incidents", "my-action-items", "work-queue", "my-teams"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type HomeSection = (typeof HOME_SECTIONS)[Role][number];

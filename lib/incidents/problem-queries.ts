@@ -19,6 +19,8 @@ export type ProblemRow = {
   owner: { email: string; name: string } | null;
   incidents: number;
   openActionItems: number;
+  /** When it became a known error (its cause or workaround written down); null if it never was. */
+  knownErrorAt: string | null;
   updatedAt: string;
 };
 
@@ -43,7 +45,7 @@ export async function listProblems(db: Queryable, filter: ProblemFilter, page = 
   const offset = (Math.max(1, page) - 1) * PAGE_SIZE;
   const [rows, total] = await Promise.all([
     db.execute(sql`
-      select pr.id, pr.number, pr.title, pr.state, pr.updated_at as "updatedAt",
+      select pr.id, pr.number, pr.title, pr.state, pr.updated_at as "updatedAt", pr.known_error_at as "knownErrorAt",
         s.slug as "serviceSlug", s.name as "serviceName", u.email as "ownerEmail", u.name as "ownerName",
         (select count(*)::int from incidents i where i.problem_id = pr.id) as incidents,
         (select count(*)::int from action_items a where a.problem_id = pr.id
@@ -62,6 +64,7 @@ export async function listProblems(db: Queryable, filter: ProblemFilter, page = 
       owner: r.ownerEmail ? { email: r.ownerEmail as string, name: r.ownerName as string } : null,
       incidents: r.incidents as number,
       openActionItems: r.openActionItems as number,
+      knownErrorAt: isoOf(r.knownErrorAt as string | null),
       updatedAt: isoOf(r.updatedAt as string) as string,
     }),
   );
@@ -136,6 +139,8 @@ export type SuggestionRow = {
   id: string;
   kind: SuggestionKind;
   title: string;
+  /** The cause the incidents share, for a same-cause suggestion. */
+  cause: string | null;
   service: { slug: string; name: string };
   incidents: { id: string; number: number; title: string; declaredAt: string }[];
   createdAt: string;
@@ -146,7 +151,7 @@ export type SuggestionRow = {
 export async function openSuggestions(db: Queryable, filter: { service?: string }) {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      select g.id, g.kind, g.title, g.created_at as "createdAt", g.updated_at as "updatedAt",
+      select g.id, g.kind, g.key, g.title, g.created_at as "createdAt", g.updated_at as "updatedAt",
         s.slug, s.name,
         coalesce((select json_agg(json_build_object('id', i.id, 'number', i.number, 'title', i.title,
           'declaredAt', i.declared_at) order by i.declared_at)
@@ -160,6 +165,7 @@ export async function openSuggestions(db: Queryable, filter: { service?: string 
       id: r.id as string,
       kind: r.kind as SuggestionKind,
       title: r.title as string,
+      cause: r.kind === "same_cause" ? (r.key as string) : null,
       service: { slug: r.slug as string, name: r.name as string },
       incidents: (
         (typeof r.incidents === "string"

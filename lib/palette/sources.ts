@@ -1,5 +1,6 @@
 import { servicesSource, teamsSource } from "./catalog-source";
 import { incidentsSource } from "./incident-source";
+import { problemsSource } from "./problem-source";
 import { slosSource } from "./slo-source";
 import type { PaletteSource } from "./types";
 
@@ -9,4 +10,5 @@ export const PALETTE_SOURCES: readonly PaletteSource[] = [
   teamsSource,
   slosSource,
   incidentsSource,
+  problemsSource,
 ];
