@@ -21,11 +21,9 @@ test("an engineer accepts a suggested problem, works it to a known error with an
   await expect(suggestions(page).and(page.locator('[data-kind="same_cause"]')).first()).toContainText(
     /same cause: \w+/,
   );
-  const refs = await suggestion
-    .getByRole("list", { name: "Its incidents" })
-    .getByRole("link")
-    .locator(".font-mono")
-    .allTextContents();
+  const chips = suggestion.getByRole("list", { name: "Its incidents" }).getByRole("link");
+  await expect(chips.first()).toBeVisible();
+  const refs = await chips.locator(".font-mono").allTextContents();
   expect(refs.length).toBeGreaterThanOrEqual(3);
   await expectAccessible(page);
   await snapWidthsAndThemes(page, "problems-list");
@@ -102,6 +100,45 @@ test("an engineer accepts a suggested problem, works it to a known error with an
   await expect(viewer.getByTestId("accept-suggestion")).toHaveCount(0);
   await expect(viewer.getByTestId("new-problem")).toHaveCount(0);
   await viewerContext.close();
+});
+
+test("two people edit one problem: the second sees the first's version beside their edit and applies theirs on top", async ({
+  page,
+  browser,
+}) => {
+  await signInAs(page, "engineer");
+  await page.goto("/problems?q=connection pool");
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /Payments connection pool/ })
+    .click();
+  await page.getByText("Edit the analysis and details").click();
+  const form = page.getByTestId("problem-edit-form");
+  await form.getByLabel("Root cause").fill("The pool is sized for one replica; the autoscaler adds five.");
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signInAs(other, "admin");
+  await other.goto(page.url());
+  await other.getByText("Edit the analysis and details").click();
+  await other.getByTestId("problem-edit-form").getByLabel("Workaround").fill("Pin the replicas to two.");
+  await other.getByTestId("problem-save").click();
+  await expect(other.getByTestId("problem-edit-form").getByText("Saved.")).toBeVisible();
+  await otherContext.close();
+
+  await page.getByTestId("problem-save").click();
+  const conflict = page.getByTestId("conflict-panel");
+  await expect(conflict).toContainText("was saved while you edited");
+  await expect(conflict).toContainText("Pin the replicas to two.");
+  await expect(form.getByLabel("Root cause")).toHaveValue(/sized for one replica/);
+  await snapWidthsAndThemes(page, "problem-conflict");
+  await page.getByTestId("rebase-edit").click();
+  // On top of theirs: the workaround this person left alone now holds the admin's.
+  await expect(form.getByLabel("Workaround")).toHaveValue("Pin the replicas to two.");
+  await expect(form.getByLabel("Root cause")).toHaveValue(/sized for one replica/);
+  await page.getByTestId("problem-save").click();
+  await expect(page.getByTestId("analysis-root-cause")).toContainText("sized for one replica");
+  await expect(page.getByTestId("analysis-workaround")).toContainText("Pin the replicas to two.");
 });
 
 test("a dismissed suggestion stays gone after a reload", async ({ page }) => {

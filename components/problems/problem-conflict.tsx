@@ -36,6 +36,9 @@ export function ProblemConflict({
       <p className="font-medium">
         Version {current.version} was saved while you edited. Theirs beside yours:
       </p>
+      <p className="mt-0.5 text-xs text-muted-foreground">
+        Applying yours on top keeps their change to every field you left as it was.
+      </p>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full text-xs">
           <thead>
