@@ -44,7 +44,7 @@ test.describe("admin: users", () => {
     await invitee.getByLabel("Repeat the password").fill("quinn-password-1");
     await invitee.getByRole("button", { name: "Set password and sign in" }).click();
     await expect(invitee.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
-    await expect(invitee.getByRole("link", { name: "Payments" })).toBeVisible();
+    await expect(invitee.getByRole("link", { name: "Payments", exact: true })).toBeVisible();
 
     // The link works once.
     const again = await browser.newPage();

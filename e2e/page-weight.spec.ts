@@ -64,10 +64,11 @@ test("the service page's document stays under the same budget, the busiest servi
 });
 
 /**
- * The engineer's home spells out every failing readiness rule of up to 15 services, beside
- * their incidents and action items: more than a catalog page, but bounded all the same.
+ * The engineer's home spells out every failing readiness rule of up to 15 services (with the
+ * demo's overdue action items, most fail one more), beside their incidents and action items:
+ * more than a catalog page, but bounded all the same.
  */
-const MAX_HOME_BYTES = 80_000;
+const MAX_HOME_BYTES = 95_000;
 
 test(`the engineer's home, incidents and action items included, sends under ${MAX_HOME_BYTES / 1000} KB`, async ({
   page,

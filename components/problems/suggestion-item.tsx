@@ -17,7 +17,7 @@ export function SuggestionItem({
   const common = titles.size === 1 ? s.incidents[0]?.title : null;
   return (
     <li
-      className="grid gap-x-4 gap-y-2 px-4 py-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-start"
+      className="grid grid-cols-1 gap-x-4 gap-y-2 px-4 py-3 md:grid-cols-[minmax(0,1fr)_auto] md:items-start"
       data-testid="suggestion"
       data-kind={s.kind}
     >
