@@ -18,7 +18,11 @@ export function SuggestedProblems({ items, mayManage }: { items: SuggestionRow[]
   );
   const item = (s: SuggestionRow) => <SuggestionItem key={s.id} suggestion={s} mayManage={mayManage} />;
   return (
-    <Card className="mb-5" aria-labelledby="suggestions-title" data-testid="suggestions">
+    <Card
+      className="mb-5 min-w-0 overflow-hidden break-words"
+      aria-labelledby="suggestions-title"
+      data-testid="suggestions"
+    >
       <CardHeader>
         <div className="grid gap-0.5">
           <CardTitle id="suggestions-title" className="flex items-center gap-2">
