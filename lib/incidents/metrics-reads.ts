@@ -6,6 +6,7 @@ import { TIERS } from "@/db/schema/enums";
 import { SEVERITIES } from "@/db/schema/incidents";
 import { slugParam } from "@/lib/api/params";
 import { defineQuery } from "@/lib/query/define";
+import { pageDay, pageEnum } from "@/lib/query/page-params";
 import { isoTime } from "@/lib/validation/time";
 import { budgetBurned } from "./budget-burn";
 import { type GroupBy, incidentMetricsSql, type Metrics, weeklyImpactSql } from "./metrics";
@@ -137,18 +138,6 @@ export const incidentBudgetRead = defineQuery({
   },
 });
 
-/** Unknown page filter values fall back to "all" (a stale link still opens), unlike the API's 400. */
-const pageEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => ((values as readonly string[]).includes(v ?? "") ? (v as T[number]) : undefined));
-const pageDay = z
-  .string()
-  .optional()
-  .transform((v) =>
-    v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined,
-  );
 const pageSlug = z
   .string()
   .max(63)

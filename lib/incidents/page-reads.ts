@@ -5,21 +5,10 @@ import { TIERS } from "@/db/schema/enums";
 import { INCIDENT_STATUSES, SEVERITIES } from "@/db/schema/incidents";
 import { can } from "@/lib/auth/actor";
 import { defineQuery } from "@/lib/query/define";
-import { isIsoWithZone } from "@/lib/validation/time";
+import { pageDay, pageEnum } from "@/lib/query/page-params";
 import { incidentDetail } from "./detail";
 import { listIncidents } from "./queries";
 
-/** Unknown filter values fall back to "all" on pages (a stale link still opens), unlike the API's 400. */
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => ((values as readonly string[]).includes(v ?? "") ? (v as T[number]) : undefined));
-/** A day from a date input (YYYY-MM-DD), as the start of that UTC day; anything else is ignored. */
-const day = z
-  .string()
-  .optional()
-  .transform((v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoWithZone(`${v}T00:00Z`) ? v : undefined));
 const slug = z
   .string()
   .max(63)
@@ -29,12 +18,12 @@ const slug = z
 export const incidentListPageInput = z.object({
   service: slug,
   team: slug,
-  tier: optionalEnum(TIERS),
-  severity: optionalEnum(SEVERITIES),
-  status: optionalEnum([...INCIDENT_STATUSES, "active"] as const),
-  postmortem: optionalEnum(["yes", "no"] as const),
-  from: day,
-  to: day,
+  tier: pageEnum(TIERS),
+  severity: pageEnum(SEVERITIES),
+  status: pageEnum([...INCIDENT_STATUSES, "active"] as const),
+  postmortem: pageEnum(["yes", "no"] as const),
+  from: pageDay,
+  to: pageDay,
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

@@ -38,3 +38,18 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export function pageWindow(page: number, pageSize: number) {
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
+
+/** One of `values`, or absent: a stale filter value falls back to "all". */
+export const pageEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => ((values as readonly string[]).includes(v ?? "") ? (v as T[number]) : undefined));
+
+/** A day from a date input (YYYY-MM-DD), or absent. */
+export const pageDay = z
+  .string()
+  .optional()
+  .transform((v) =>
+    v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined,
+  );
